@@ -1,0 +1,67 @@
+/**
+ * Applies the numbered SQL migrations of migrations/ (NNNN_name.sql) in order, each in its own
+ * transaction, recording each in schema_migrations. The same files serve PGlite and PostgreSQL.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { Database } from './database.ts'
+
+export const migrationsDirectory = fileURLToPath(new URL('../../../migrations/', import.meta.url))
+
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Reads the migration files, checking their numbering is unique and contiguous from 1. */
+export function readMigrations(directory = migrationsDirectory): Migration[] {
+  const migrations = readdirSync(directory)
+    .filter((file) => /^\d{4}_[a-z0-9-_]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ version: Number(file.slice(0, 4)), name: file.slice(5, -4), sql: readFileSync(`${directory}/${file}`, 'utf8') }))
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) throw new Error(`Migration numbering broken at ${migration.version}_${migration.name}: expected ${index + 1}`)
+  })
+  return migrations
+}
+
+export interface MigrationProgress {
+  (event: { migration: Migration; index: number; total: number }): void
+}
+
+/** Applies every pending migration; returns the versions applied. */
+export async function migrate(database: Database, options: { onApply?: MigrationProgress; migrations?: Migration[] } = {}): Promise<number[]> {
+  const migrations = options.migrations ?? readMigrations()
+  await database.execute(`create table if not exists schema_migrations (
+    version integer primary key,
+    name text not null,
+    applied_at timestamptz not null default now()
+  )`)
+  const applied = new Set((await database.query<{ version: number }>('select version from schema_migrations')).map((row) => row.version))
+  const pending = migrations.filter((migration) => !applied.has(migration.version))
+  const done: number[] = []
+  for (const [index, migration] of pending.entries()) {
+    options.onApply?.({ migration, index, total: pending.length })
+    await database.transaction(async (transaction) => {
+      // Serialises concurrent migrators on PostgreSQL (two servers starting at once).
+      if (database.kind === 'postgres') await transaction.query('select pg_advisory_xact_lock(7361626)')
+      const already = await transaction.query('select 1 from schema_migrations where version = $1', [migration.version])
+      if (already.length > 0) return
+      await transaction.execute(migration.sql)
+      await transaction.query('insert into schema_migrations (version, name) values ($1, $2)', [migration.version, migration.name])
+      done.push(migration.version)
+    })
+  }
+  return done
+}
+
+/** Whether every known migration has been applied. */
+export async function isMigrated(database: Database, migrations: Migration[] = readMigrations()): Promise<boolean> {
+  try {
+    const rows = await database.query<{ count: number }>('select count(*)::int as count from schema_migrations')
+    return rows[0]?.count === migrations.length
+  } catch {
+    return false
+  }
+}

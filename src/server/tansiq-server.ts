@@ -1,0 +1,56 @@
+/**
+ * The composition root: opens storage, builds each capability and mounts its routes on the HTTP
+ * server. Everything is passed in explicitly, so tests build the same server on either backend.
+ */
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import type { Config } from '../platform/config.ts'
+import type { Database } from '../platform/database/database.ts'
+import { isMigrated } from '../platform/database/migrator.ts'
+import { openMigratedDatabase, type ProgressReporter } from '../platform/database/open-database.ts'
+import { createHttpServer, sendProblem, type TansiqServer } from '../platform/http/http-server.ts'
+import { createAccountsService, type AccountsService } from '../accounts/accounts-service.ts'
+import { registerAccountsRoutes } from '../accounts/accounts-routes.ts'
+import { registerAuditRoutes } from '../audit/audit-routes.ts'
+
+export const tansiqVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
+
+export interface Tansiq {
+  app: TansiqServer
+  database: Database
+  accounts: AccountsService
+  /** Stops the HTTP server and closes storage. */
+  close(): Promise<void>
+}
+
+/** Builds a Tansiq server over `database` (or the configured one, migrated first). */
+export async function buildTansiq(options: { config: Config; database?: Database; report?: ProgressReporter }): Promise<Tansiq> {
+  const { config } = options
+  const database = options.database ?? (await openMigratedDatabase(config, options.report))
+  const accounts = createAccountsService({ database, config })
+  const app = await createHttpServer({ config, sessions: accounts.sessions, version: tansiqVersion })
+
+  let migrated = false
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['platform'], summary: 'Ready once the database is migrated', response: { 200: z.object({ status: z.literal('ok'), version: z.string(), storage: z.enum(['pglite', 'postgres']) }) } },
+  }, async (request, reply) => {
+    migrated ||= await isMigrated(database)
+    if (!migrated) return sendProblem(reply, request, 'not-ready', 'The database schema is not migrated yet')
+    return { status: 'ok' as const, version: tansiqVersion, storage: database.kind }
+  })
+
+  registerAccountsRoutes(app, accounts, config)
+  registerAuditRoutes(app, database)
+
+  await app.ready()
+  return {
+    app,
+    database,
+    accounts,
+    close: async () => {
+      await app.close()
+      await database.close()
+    },
+  }
+}

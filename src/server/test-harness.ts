@@ -1,0 +1,33 @@
+/** Builds a Tansiq server for tests on a given storage backend, with the demo accounts and a login helper. */
+import { loadConfig, type Config } from '../platform/config.ts'
+import { commandLineActor } from '../platform/auth/principal.ts'
+import { openTestDatabase, type StorageBackend } from '../platform/database/test-database.ts'
+import { seedDemo } from '../demo/demo-seed.ts'
+import { buildTansiq, type Tansiq } from './tansiq-server.ts'
+
+export const testPassword = 'test-password-1'
+
+export interface TestTansiq extends Tansiq {
+  config: Config
+  /** Signs in a demo user; returns the bearer token, CSRF token and session cookie. */
+  login(username: string): Promise<{ token: string; csrfToken: string; cookie: string; authorization: string }>
+}
+
+/** A server on a fresh test database with the reference organizations and demo users. */
+export async function startTestTansiq(backend: StorageBackend, overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestTansiq> {
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', NODE_ENV: 'test', TANSIQ_DEMO_PASSWORD: testPassword, ...overrides })
+  const database = await openTestDatabase(backend)
+  const tansiq = await buildTansiq({ config, database })
+  await seedDemo(tansiq.accounts, commandLineActor('test'), testPassword)
+  return {
+    ...tansiq,
+    config,
+    async login(username) {
+      const response = await tansiq.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: testPassword } })
+      if (response.statusCode !== 200) throw new Error(`login of ${username} failed: ${response.body}`)
+      const body = response.json() as { token: string; csrfToken: string }
+      const cookie = String(response.headers['set-cookie']).split(';')[0]!
+      return { token: body.token, csrfToken: body.csrfToken, cookie, authorization: `Bearer ${body.token}` }
+    },
+  }
+}
