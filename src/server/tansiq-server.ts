@@ -12,6 +12,13 @@ import { createHttpServer, sendProblem, type TansiqServer } from '../platform/ht
 import { createAccountsService, type AccountsService } from '../accounts/accounts-service.ts'
 import { registerAccountsRoutes } from '../accounts/accounts-routes.ts'
 import { registerAuditRoutes } from '../audit/audit-routes.ts'
+import { EventBus } from '../platform/event-bus.ts'
+import type { PictureChange } from '../live/picture-change.ts'
+import type { ReleasableType } from '../releasability/released-store.ts'
+import { createRoomsService, type RoomsService } from '../rooms/rooms-service.ts'
+import { registerRoomsRoutes } from '../rooms/rooms-routes.ts'
+import { createUnitsService, type UnitsService } from '../units/units-service.ts'
+import { registerUnitsRoutes } from '../units/units-routes.ts'
 
 export const tansiqVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -19,6 +26,10 @@ export interface Tansiq {
   app: TansiqServer
   database: Database
   accounts: AccountsService
+  rooms: RoomsService
+  units: UnitsService
+  /** Committed changes of the picture, for the live hub and other listeners. */
+  bus: EventBus<PictureChange>
   /** Stops the HTTP server and closes storage. */
   close(): Promise<void>
 }
@@ -28,6 +39,13 @@ export async function buildTansiq(options: { config: Config; database?: Database
   const { config } = options
   const database = options.database ?? (await openMigratedDatabase(config, options.report))
   const accounts = createAccountsService({ database, config })
+  const bus = new EventBus<PictureChange>()
+  const units = createUnitsService({ database, bus })
+  // After a room's membership changes, each object released to it is published again.
+  const republishers: Partial<Record<ReleasableType, (id: string, previouslyReleasedTo: readonly string[]) => Promise<void>>> = {
+    unit: (id, previouslyReleasedTo) => units.republish(id, previouslyReleasedTo),
+  }
+  const rooms = createRoomsService({ database, bus, republish: async (type, id, before) => republishers[type]?.(id, before) })
   const app = await createHttpServer({ config, sessions: accounts.sessions, version: tansiqVersion })
 
   let migrated = false
@@ -42,12 +60,17 @@ export async function buildTansiq(options: { config: Config; database?: Database
 
   registerAccountsRoutes(app, accounts, config)
   registerAuditRoutes(app, database)
+  registerRoomsRoutes(app, rooms)
+  registerUnitsRoutes(app, units)
 
   await app.ready()
   return {
     app,
     database,
     accounts,
+    rooms,
+    units,
+    bus,
     close: async () => {
       await app.close()
       await database.close()

@@ -35,3 +35,6 @@ export function commandLineActor(command: string): Actor {
   const operator = process.env.SUDO_USER ?? process.env.USER ?? 'operator'
   return { userId: null, username: `cli:${operator}`, organizationId: null, requestId: command }
 }
+
+/** Roles that may create and edit objects of the picture for their organization. */
+export const pictureEditorRoles: readonly Role[] = ['commander', 'watch-officer', 'liaison-officer']
