@@ -19,6 +19,8 @@ import { createRoomsService, type RoomsService } from '../rooms/rooms-service.ts
 import { registerRoomsRoutes } from '../rooms/rooms-routes.ts'
 import { createUnitsService, type UnitsService } from '../units/units-service.ts'
 import { registerUnitsRoutes } from '../units/units-routes.ts'
+import { unitsLayer } from '../units/units-layer.ts'
+import type { LayerRegistry } from '../live/layer-source.ts'
 
 export const tansiqVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -30,6 +32,8 @@ export interface Tansiq {
   units: UnitsService
   /** Committed changes of the picture, for the live hub and other listeners. */
   bus: EventBus<PictureChange>
+  /** Every layer of the picture, for live snapshots and exports. */
+  layers: LayerRegistry
   /** Stops the HTTP server and closes storage. */
   close(): Promise<void>
 }
@@ -45,6 +49,8 @@ export async function buildTansiq(options: { config: Config; database?: Database
   const republishers: Partial<Record<ReleasableType, (id: string, previouslyReleasedTo: readonly string[]) => Promise<void>>> = {
     unit: (id, previouslyReleasedTo) => units.republish(id, previouslyReleasedTo),
   }
+  const layers: LayerRegistry = new Map()
+  layers.set('units', unitsLayer(database))
   const rooms = createRoomsService({ database, bus, republish: async (type, id, before) => republishers[type]?.(id, before) })
   const app = await createHttpServer({ config, sessions: accounts.sessions, version: tansiqVersion })
 
@@ -71,6 +77,7 @@ export async function buildTansiq(options: { config: Config; database?: Database
     rooms,
     units,
     bus,
+    layers,
     close: async () => {
       await app.close()
       await database.close()
