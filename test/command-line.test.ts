@@ -32,7 +32,7 @@ describe('the tansiq command on the embedded database', () => {
     const seeded = await runTansiq(storage, ['demo', 'seed'])
     assert.equal(seeded.code, 0, seeded.stderr)
     const listed = await runTansiq(storage, ['user', 'list', '--org', 'peshmerga'])
-    assert.deepEqual(listed.stdout.trim().split('\n').map((line) => line.split('\t')[0]), ['pesh.commander', 'pesh.liaison', 'pesh.watch'])
+    assert.deepEqual(listed.stdout.trim().split('\n').map((line) => line.split('\t')[0]), ['pesh.analyst', 'pesh.commander', 'pesh.liaison', 'pesh.watch'])
   })
 
   test('user add reads the password from standard input; disable and passwd change the account', async () => {

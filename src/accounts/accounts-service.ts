@@ -39,11 +39,29 @@ export function createAccountsService(options: { database: Database; config: Con
     windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
   })
 
+  // Resolved sessions are kept for a few seconds so that bursts of requests (searches typed letter
+  // by letter, map panning) do not each pay a database round trip. Logout, disabling and password
+  // changes clear the cache at once; expiry is checked on every hit.
+  const sessionCacheMs = 5000
+  const sessionCache = new Map<string, { principal: Omit<Principal, 'via'>; cachedAt: number; expiresAt: number }>()
+  const forgetSessions = (userId?: string) => {
+    if (userId === undefined) sessionCache.clear()
+    else for (const [key, entry] of sessionCache) if (entry.principal.userId === userId) sessionCache.delete(key)
+  }
+
   const sessions: SessionResolver = {
     async resolve(token, via): Promise<Principal | null> {
-      const session = await store.findLiveSession(database, hashToken(token))
-      if (!session) return null
-      return {
+      const tokenHash = hashToken(token)
+      const now = clock()
+      const cached = sessionCache.get(tokenHash)
+      if (cached && now - cached.cachedAt < sessionCacheMs && now < cached.expiresAt) return { ...cached.principal, via }
+      const session = await store.findLiveSession(database, tokenHash)
+      if (!session) {
+        sessionCache.delete(tokenHash)
+        return null
+      }
+      if (sessionCache.size > 10_000) sessionCache.clear()
+      const { via: _via, ...principal } = {
         userId: session.id,
         username: session.username,
         displayName: session.displayName,
@@ -53,6 +71,8 @@ export function createAccountsService(options: { database: Database; config: Con
         csrfToken: session.csrfToken,
         via,
       }
+      sessionCache.set(tokenHash, { principal, cachedAt: now, expiresAt: session.expiresAt.getTime() })
+      return { ...principal, via }
     },
   }
 
@@ -94,6 +114,7 @@ export function createAccountsService(options: { database: Database; config: Con
 
     /** Revokes the session of a token. */
     async logout(token: string, actor: Actor): Promise<void> {
+      sessionCache.delete(hashToken(token))
       await database.transaction(async (transaction) => {
         if (await store.revokeSession(transaction, hashToken(token))) {
           await appendAuditEntry(transaction, actor, { action: 'session.revoked', objectType: 'user', objectId: actor.userId ?? actor.username, change: {} })
@@ -143,6 +164,7 @@ export function createAccountsService(options: { database: Database; config: Con
       await database.transaction(async (transaction) => {
         await store.updateUser(transaction, userId, changes)
         if (changes.disabled) await store.revokeUserSessions(transaction, userId)
+        forgetSessions(userId)
         await appendAuditEntry(transaction, actor, { action: 'user.updated', objectType: 'user', objectId: userId, change: changes, visibleTo: [before.organizationId] })
       })
       return (await store.findUserById(database, userId))!
@@ -156,6 +178,7 @@ export function createAccountsService(options: { database: Database; config: Con
       await database.transaction(async (transaction) => {
         await store.setPasswordHash(transaction, userId, passwordHash)
         await store.revokeUserSessions(transaction, userId)
+        forgetSessions(userId)
         await appendAuditEntry(transaction, actor, { action: 'user.password-changed', objectType: 'user', objectId: userId, change: {}, visibleTo: [user.organizationId] })
       })
     },

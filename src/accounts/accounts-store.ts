@@ -99,14 +99,14 @@ export async function insertSession(database: Queryable, session: { tokenHash: s
 }
 
 /** The live session of a token hash joined with its enabled user, or null. */
-export async function findLiveSession(database: Queryable, tokenHash: string): Promise<(User & { csrfToken: string; sessionId: string }) | null> {
-  const [row] = await database.query<UserRow & { csrf_token: string; token_hash: string }>(
-    `select u.id, u.username, u.display_name, u.organization_id, u.role, u.disabled_at, u.password_hash, s.csrf_token, s.token_hash
+export async function findLiveSession(database: Queryable, tokenHash: string): Promise<(User & { csrfToken: string; sessionId: string; expiresAt: Date }) | null> {
+  const [row] = await database.query<UserRow & { csrf_token: string; token_hash: string; expires_at: Date }>(
+    `select u.id, u.username, u.display_name, u.organization_id, u.role, u.disabled_at, u.password_hash, s.csrf_token, s.token_hash, s.expires_at
      from sessions s join users u on u.id = s.user_id
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
     [tokenHash],
   )
-  return row ? { ...toUser(row), csrfToken: row.csrf_token, sessionId: row.token_hash.slice(0, 16) } : null
+  return row ? { ...toUser(row), csrfToken: row.csrf_token, sessionId: row.token_hash.slice(0, 16), expiresAt: new Date(row.expires_at) } : null
 }
 
 /** Revokes one session; returns whether it was live. */

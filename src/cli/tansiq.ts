@@ -14,8 +14,10 @@ import { verifyAuditLog } from '../audit/audit-log.ts'
 import { createCheckpoint, loadSigningKey, publicKeyPem, verifyCheckpoint } from '../audit/audit-checkpoint.ts'
 import { checkpointSchema } from '../audit/core/checkpoint.ts'
 import { demoUsers, seedDemo } from '../demo/demo-seed.ts'
+import { seedDemoPicture, startDemoSimulator } from '../demo/demo-picture.ts'
 import { buildTansiq, tansiqVersion } from '../server/tansiq-server.ts'
 import { readSecret } from './read-secret.ts'
+import { registerIngestCommand } from '../ingest/ingest-command.ts'
 
 const progress = (message: string) => process.stderr.write(`tansiq: ${message}\n`)
 
@@ -48,14 +50,19 @@ program.command('serve')
     const started = Date.now()
     const tansiq = await buildTansiq({ config: settings, report: progress })
     const actor = commandLineActor('serve')
+    let stopSimulator = async () => {}
     if (options.demo) {
       const created = await seedDemo(tansiq.accounts, actor, settings.TANSIQ_DEMO_PASSWORD)
+      if (await seedDemoPicture(tansiq)) progress('Demo mode: reference rooms, units, areas of responsibility (with the Kifri – Tuz Khurmatu gap) and reports created')
+      const simulator = await startDemoSimulator(tansiq)
+      stopSimulator = () => simulator.stop()
       progress(`Demo mode: ${created.length} demo account(s) created. Sign in as any of ${demoUsers.map((user) => user.username).join(', ')} with the password "${settings.TANSIQ_DEMO_PASSWORD}"`)
     } else if ((await tansiq.accounts.countActiveAdmins()) === 0) {
       progress('No administrator exists yet. Create one with: tansiq user add <username> --org <organization> --role admin --name "<name>"')
     }
     const shutdown = async (signal: string) => {
       progress(`${signal} received, stopping`)
+      await stopSimulator()
       await tansiq.close()
       process.exit(0)
     }
@@ -63,6 +70,8 @@ program.command('serve')
     process.once('SIGTERM', () => void shutdown('SIGTERM'))
     const address = await tansiq.app.listen({ port: settings.PORT, host: settings.HOST })
     progress(`Ready in ${Date.now() - started} ms on ${address} (storage: ${tansiq.database.kind})`)
+    // Build the place-search index now rather than on the first search, which would pause for a second.
+    setTimeout(() => tansiq.places.warmSearch(), 100).unref()
   })
 
 const db = program.command('db').description('Database maintenance')
@@ -180,6 +189,8 @@ demo.command('seed')
       progress(`Demo seeded: ${created.length} account(s) created; password "${settings.TANSIQ_DEMO_PASSWORD}"`)
     })
   })
+
+registerIngestCommand(program)
 
 try {
   await program.parseAsync(process.argv)

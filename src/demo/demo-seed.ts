@@ -9,10 +9,13 @@ export const demoUsers: ReadonlyArray<{ username: string; displayName: string; o
   { username: 'pesh.commander', displayName: 'Peshmerga commander', organizationId: 'peshmerga', role: 'commander' },
   { username: 'pesh.watch', displayName: 'Peshmerga watch officer', organizationId: 'peshmerga', role: 'watch-officer' },
   { username: 'pesh.liaison', displayName: 'Peshmerga liaison officer', organizationId: 'peshmerga', role: 'liaison-officer' },
+  { username: 'pesh.analyst', displayName: 'Peshmerga analyst', organizationId: 'peshmerga', role: 'analyst' },
   { username: 'army.commander', displayName: 'Iraqi Army commander', organizationId: 'iraqi-army', role: 'commander' },
   { username: 'army.watch', displayName: 'Iraqi Army watch officer', organizationId: 'iraqi-army', role: 'watch-officer' },
   { username: 'army.liaison', displayName: 'Iraqi Army liaison officer', organizationId: 'iraqi-army', role: 'liaison-officer' },
+  { username: 'cts.commander', displayName: 'CTS commander', organizationId: 'cts', role: 'commander' },
   { username: 'cts.liaison', displayName: 'CTS liaison officer', organizationId: 'cts', role: 'liaison-officer' },
+  { username: 'joc.commander', displayName: 'JOC commander', organizationId: 'joc', role: 'commander' },
   { username: 'joc.watch', displayName: 'JOC watch officer', organizationId: 'joc', role: 'watch-officer' },
   { username: 'coalition.viewer', displayName: 'Coalition liaison (viewer)', organizationId: 'coalition', role: 'viewer' },
 ]

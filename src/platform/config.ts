@@ -38,6 +38,26 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Whether session cookies carry the Secure flag (set true behind HTTPS). */
   COOKIE_SECURE: booleanFlag.default(false),
+  /** Minutes before a movement's start when an affected organization that has not answered is reminded; at half that time its commander is told. */
+  MOVEMENT_ESCALATION_MINUTES: positiveInteger.max(14 * 24 * 60).default(120),
+  /** Seconds between two checks of movement deadlines (reminders, escalation, expiry); 0 turns the periodic check off. */
+  MOVEMENT_CHECK_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(60),
+  /** Hours of track history (position reports) kept; older points are pruned every 10 minutes, latest positions stay. */
+  TRACK_RETENTION_HOURS: positiveInteger.max(24 * 366 * 10).default(720),
+  /** Live events kept for clients that reconnect (`resumeFrom`); older ones need a fresh snapshot. */
+  LIVE_RETENTION_EVENTS: positiveInteger.max(10_000_000).default(100_000),
+  /** Longest time, in minutes, a live event is kept for reconnecting clients. */
+  LIVE_RETENTION_MINUTES: positiveInteger.max(24 * 60).default(15),
+  /** Bytes a live client may have waiting to be sent before it is dropped to a resync snapshot. */
+  LIVE_CLIENT_QUEUE_BYTES: positiveInteger.min(1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  /** A new gap in a room's joint security area at least this large (km²) raises an alert. */
+  COVERAGE_GAP_ALERT_KM2: z.coerce.number().finite().min(0).max(100_000).default(1),
+  /** Gaps and overlaps smaller than this (km²) are slivers of digitising, not part of the coverage result. */
+  COVERAGE_MIN_PART_KM2: z.coerce.number().finite().min(0).max(1000).default(0.01),
+  /** An area of responsibility within this distance (metres) of a gap is named as bordering it. */
+  COVERAGE_BORDER_METERS: z.coerce.number().finite().min(0).max(100_000).default(100),
+  /** Seconds between two checks for validity windows of areas that opened or closed; 0 turns the periodic check off. */
+  COVERAGE_CHECK_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(60),
 })
 
 /** The typed configuration every part of Tansiq receives. */

@@ -20,7 +20,33 @@ import { registerRoomsRoutes } from '../rooms/rooms-routes.ts'
 import { createUnitsService, type UnitsService } from '../units/units-service.ts'
 import { registerUnitsRoutes } from '../units/units-routes.ts'
 import { unitsLayer } from '../units/units-layer.ts'
+import { createAreasService, type AreasService } from '../areas/areas-service.ts'
+import { registerAreasRoutes } from '../areas/areas-routes.ts'
+import { areasLayer } from '../areas/areas-layer.ts'
+import { createCoordinationLinesService, type CoordinationLinesService } from '../areas/coordination-lines-service.ts'
+import { registerCoordinationLinesRoutes } from '../areas/coordination-lines-routes.ts'
+import { coordinationLinesLayer } from '../areas/coordination-lines-layer.ts'
 import type { LayerRegistry } from '../live/layer-source.ts'
+import { createLiveHub, type LiveHub } from '../live/live-hub.ts'
+import { registerLiveRoutes } from '../live/live-routes.ts'
+import { createTracksService, type TracksService } from '../tracks/tracks-service.ts'
+import { registerTracksRoutes } from '../tracks/tracks-routes.ts'
+import { positionsLayer } from '../tracks/positions-layer.ts'
+import { registerExportsRoutes } from '../exports/exports-routes.ts'
+import { createReportsService, type ReportsService } from '../reports/reports-service.ts'
+import { registerReportsRoutes } from '../reports/reports-routes.ts'
+import { reportsLayer } from '../reports/reports-layer.ts'
+import { createIngestService, type IngestService } from '../ingest/ingest-service.ts'
+import { registerIngestRoutes } from '../ingest/ingest-routes.ts'
+import { createMovementsService, type MovementsService } from '../movements/movements-service.ts'
+import { registerMovementsRoutes } from '../movements/movements-routes.ts'
+import { movementsLayer } from '../movements/movements-layer.ts'
+import { coverageSettingsOf, createCoverageService, type CoverageService } from '../coverage/coverage-service.ts'
+import { registerCoverageRoutes } from '../coverage/coverage-routes.ts'
+import { coverageLayer } from '../coverage/coverage-layer.ts'
+import { createPlacesService, type PlacesService } from '../places/places-service.ts'
+import { registerPlacesRoutes } from '../places/places-routes.ts'
+import { placesLayer } from '../places/places-layer.ts'
 
 export const tansiqVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -30,10 +56,26 @@ export interface Tansiq {
   accounts: AccountsService
   rooms: RoomsService
   units: UnitsService
+  /** Position reports: batch ingestion, latest positions in memory, history, retention. */
+  tracks: TracksService
+  areas: AreasService
+  coordinationLines: CoordinationLinesService
+  /** Incident, SIGACT and intelligence reports with their attachments. */
+  reports: ReportsService
+  /** Statements read into incident drafts, and their review into reports. */
+  ingest: IngestService
+  /** Coordinated movements: notification, impact analysis, acknowledgement, reminders. */
+  movements: MovementsService
+  /** Gaps and overlaps of each room's joint security area, recomputed as areas change; alerts and history. */
+  coverage: CoverageService
+  /** The gazetteer: loaded into the places table when empty; name search in any spelling. */
+  places: PlacesService
   /** Committed changes of the picture, for the live hub and other listeners. */
   bus: EventBus<PictureChange>
   /** Every layer of the picture, for live snapshots and exports. */
   layers: LayerRegistry
+  /** The live picture over WebSocket (GET /api/live): snapshots, deltas, resume. */
+  live: LiveHub
   /** Stops the HTTP server and closes storage. */
   close(): Promise<void>
 }
@@ -44,15 +86,40 @@ export async function buildTansiq(options: { config: Config; database?: Database
   const database = options.database ?? (await openMigratedDatabase(config, options.report))
   const accounts = createAccountsService({ database, config })
   const bus = new EventBus<PictureChange>()
+  const places = createPlacesService({ database })
+  await places.loadIfEmpty(options.report)
   const units = createUnitsService({ database, bus })
+  const tracks = await createTracksService({ database, bus, config })
+  const areas = createAreasService({ database, bus })
+  const coordinationLines = createCoordinationLinesService({ database, bus })
+  const reports = createReportsService({ database, bus })
+  const ingest = createIngestService({ database, reports })
+  const movements = createMovementsService({ database, bus, escalationMinutes: config.MOVEMENT_ESCALATION_MINUTES })
+  const stopMovementChecks = config.MOVEMENT_CHECK_SECONDS > 0 ? movements.startDeadlineChecks(config.MOVEMENT_CHECK_SECONDS * 1000) : () => {}
+  const coverage = createCoverageService({ database, bus, settings: coverageSettingsOf(config) })
+  coverage.start()
   // After a room's membership changes, each object released to it is published again.
   const republishers: Partial<Record<ReleasableType, (id: string, previouslyReleasedTo: readonly string[]) => Promise<void>>> = {
     unit: (id, previouslyReleasedTo) => units.republish(id, previouslyReleasedTo),
+    area: (id, previouslyReleasedTo) => areas.republish(id, previouslyReleasedTo),
+    'coordination-line': (id, previouslyReleasedTo) => coordinationLines.republish(id, previouslyReleasedTo),
+    report: (id, previouslyReleasedTo) => reports.republish(id, previouslyReleasedTo),
   }
   const layers: LayerRegistry = new Map()
   layers.set('units', unitsLayer(database))
+  layers.set('positions', positionsLayer(tracks))
+  layers.set('areas', areasLayer(database))
+  layers.set('coordination-lines', coordinationLinesLayer(database))
+  layers.set('reports', reportsLayer(database))
+  layers.set('movements', movementsLayer(database))
+  layers.set('coverage', coverageLayer(database))
+  layers.set('places', placesLayer(database))
   const rooms = createRoomsService({ database, bus, republish: async (type, id, before) => republishers[type]?.(id, before) })
   const app = await createHttpServer({ config, sessions: accounts.sessions, version: tansiqVersion })
+  const live = createLiveHub({
+    bus, layers, log: app.log,
+    retentionEvents: config.LIVE_RETENTION_EVENTS, retentionMinutes: config.LIVE_RETENTION_MINUTES, clientQueueBytes: config.LIVE_CLIENT_QUEUE_BYTES,
+  })
 
   let migrated = false
   app.get('/api/health', {
@@ -68,6 +135,16 @@ export async function buildTansiq(options: { config: Config; database?: Database
   registerAuditRoutes(app, database)
   registerRoomsRoutes(app, rooms)
   registerUnitsRoutes(app, units)
+  await registerLiveRoutes(app, live, accounts.sessions)
+  registerTracksRoutes(app, tracks, config)
+  registerAreasRoutes(app, areas)
+  registerCoordinationLinesRoutes(app, coordinationLines)
+  registerReportsRoutes(app, reports)
+  registerIngestRoutes(app, ingest)
+  registerMovementsRoutes(app, movements)
+  registerCoverageRoutes(app, coverage)
+  registerPlacesRoutes(app, places)
+  registerExportsRoutes(app, layers)
 
   await app.ready()
   return {
@@ -76,9 +153,22 @@ export async function buildTansiq(options: { config: Config; database?: Database
     accounts,
     rooms,
     units,
+    tracks,
+    areas,
+    coordinationLines,
+    reports,
+    ingest,
+    movements,
+    coverage,
+    places,
     bus,
     layers,
+    live,
     close: async () => {
+      tracks.close()
+      stopMovementChecks()
+      await movements.settled()
+      await coverage.stop()
       await app.close()
       await database.close()
     },

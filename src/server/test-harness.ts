@@ -1,7 +1,11 @@
 /** Builds a Tansiq server for tests on a given storage backend, with the demo accounts and a login helper. */
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { loadConfig, type Config } from '../platform/config.ts'
 import { commandLineActor } from '../platform/auth/principal.ts'
-import { openTestDatabase, type StorageBackend } from '../platform/database/test-database.ts'
+import { openTestDatabase, type StorageBackend, type TemplateSeed } from '../platform/database/test-database.ts'
+import { createPlacesService } from '../places/places-service.ts'
 import { seedDemo } from '../demo/demo-seed.ts'
 import { buildTansiq, type Tansiq } from './tansiq-server.ts'
 
@@ -13,10 +17,21 @@ export interface TestTansiq extends Tansiq {
   login(username: string): Promise<{ token: string; csrfToken: string; cookie: string; authorization: string }>
 }
 
+const gazetteerDirectory = fileURLToPath(new URL('../../reference-data/gazetteer/', import.meta.url))
+
+/** Test databases start with the gazetteer loaded, as a server does after its first start. */
+export const placesTemplateSeed: TemplateSeed = {
+  // Named after the gazetteer files' sizes, so a changed gazetteer rebuilds the template.
+  id: `places-loaded-v1-${readdirSync(gazetteerDirectory).map((file) => `${file}:${statSync(join(gazetteerDirectory, file)).size}`).join(',')}`,
+  apply: async (database) => {
+    await createPlacesService({ database }).loadIfEmpty()
+  },
+}
+
 /** A server on a fresh test database with the reference organizations and demo users. */
 export async function startTestTansiq(backend: StorageBackend, overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestTansiq> {
   const config = loadConfig({}, { LOG_LEVEL: 'silent', NODE_ENV: 'test', TANSIQ_DEMO_PASSWORD: testPassword, ...overrides })
-  const database = await openTestDatabase(backend)
+  const database = await openTestDatabase(backend, placesTemplateSeed)
   const tansiq = await buildTansiq({ config, database })
   await seedDemo(tansiq.accounts, commandLineActor('test'), testPassword)
   return {

@@ -1,6 +1,7 @@
 /** Schemas of units: validation, types and the OpenAPI document. */
 import { z } from 'zod'
 import { releaseSchema, releaseViewSchema } from '../releasability/release-schemas.ts'
+import { bboxQuerySchema } from '../platform/geometry/geojson.ts'
 import { sidcIsKnown } from './core/symbol-code.ts'
 
 export const echelons = ['team', 'squad', 'section', 'platoon', 'company', 'battalion', 'regiment', 'brigade', 'division', 'corps', 'army', 'command'] as const
@@ -66,6 +67,6 @@ export type UpdateUnitInput = z.infer<typeof updateUnitBodySchema>
 
 export const listUnitsQuerySchema = z.object({
   roomId: roomId.optional(),
-  bbox: z.string().optional().describe('west,south,east,north: units whose latest position lies inside'),
+  bbox: bboxQuerySchema.optional().describe('west,south,east,north: units whose latest position lies inside'),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 }).strict()

@@ -8,7 +8,7 @@ import { listUnits } from './units-store.ts'
 export function unitsLayer(database: Queryable): LayerSource<Unit> {
   return {
     layer: 'units',
-    list: (viewer, query) => pages((afterId, limit) => listUnits(database, viewer, { ...query, afterId, limit })),
+    list: (viewer, query) => pages((afterId, limit) => listUnits(database, viewer, { ...query, afterId, limit, byId: true })),
     toFeature: (unit) => ({
       type: 'Feature',
       id: unit.id,

@@ -1,7 +1,6 @@
 /** HTTP routes of units. */
 import { z } from 'zod'
 import { requirePrincipal, type TansiqServer } from '../platform/http/http-server.ts'
-import { bboxQuerySchema } from '../platform/geometry/geojson.ts'
 import { changeReleaseBodySchema } from '../releasability/release-schemas.ts'
 import { createUnitBodySchema, listUnitsQuerySchema, unitSchema, updateUnitBodySchema } from './unit-schemas.ts'
 import type { UnitsService } from './units-service.ts'
@@ -12,10 +11,7 @@ const idParams = z.object({ id: z.string().uuid() }).strict()
 export function registerUnitsRoutes(app: TansiqServer, units: UnitsService): void {
   app.get('/api/units', {
     schema: { tags: ['picture'], summary: 'Units released to your organization', querystring: listUnitsQuerySchema, response: { 200: z.array(unitSchema) } },
-  }, async (request) => {
-    const bbox = request.query.bbox === undefined ? undefined : bboxQuerySchema.parse(request.query.bbox)
-    return units.list(requirePrincipal(request), { roomId: request.query.roomId, bbox, limit: request.query.limit })
-  })
+  }, async (request) => units.list(requirePrincipal(request), request.query))
 
   app.get('/api/units/:id', {
     schema: { tags: ['picture'], summary: 'One unit', params: idParams, response: { 200: unitSchema } },

@@ -24,7 +24,8 @@ export function unitChange(unit: Unit, releasedTo: readonly string[], previously
     id: unit.id,
     releasedTo,
     ...(previouslyReleasedTo ? { previouslyReleasedTo } : {}),
-    roomIds: unit.homeRoomId ? [unit.homeRoomId] : [],
+    // The unit belongs to its home room and to the room it is released to (as the room filter of lists does).
+    roomIds: [...new Set([unit.homeRoomId, unit.release.roomId].filter((room): room is string => typeof room === 'string'))],
     bbox: position ? [position.lon, position.lat, position.lon, position.lat] : null,
     data: { ...unit, release: { scope: unit.release.scope } },
     originator: { organizationId: unit.organizationId, data: unit },

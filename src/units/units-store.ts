@@ -52,8 +52,8 @@ function toUnit(row: UnitRow, viewer: Viewer): Unit {
   }
 }
 
-/** Units released to the viewer, optionally of one room or with a latest position inside a box. */
-export async function listUnits(database: Queryable, viewer: Viewer, filter: { roomId?: string | undefined; bbox?: BoundingBox | undefined; limit: number; afterId?: string | undefined }): Promise<Unit[]> {
+/** Units released to the viewer, optionally of one room or with a latest position inside a box; `byId` orders for keyset paging. */
+export async function listUnits(database: Queryable, viewer: Viewer, filter: { roomId?: string | undefined; bbox?: BoundingBox | undefined; limit: number; afterId?: string | undefined; byId?: boolean }): Promise<Unit[]> {
   const conditions = ['{released:u}']
   const parameters: unknown[] = []
   if (filter.afterId) {
@@ -70,7 +70,7 @@ export async function listUnits(database: Queryable, viewer: Viewer, filter: { r
     conditions.push(`p.position && st_makeenvelope($${n - 3}, $${n - 2}, $${n - 1}, $${n}, 4326)`)
   }
   parameters.push(filter.limit)
-  const rows = await selectReleased<UnitRow>(database, viewer, `${selectUnits} where ${conditions.join(' and ')} order by ${filter.afterId === undefined ? 'u.name_en, ' : ''}u.id limit $${parameters.length}`, parameters)
+  const rows = await selectReleased<UnitRow>(database, viewer, `${selectUnits} where ${conditions.join(' and ')} order by ${filter.byId ? '' : 'u.name_en, '}u.id limit $${parameters.length}`, parameters)
   return rows.map((row) => toUnit(row, viewer))
 }
 

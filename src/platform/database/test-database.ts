@@ -22,19 +22,29 @@ export function storageBackends(): StorageBackend[] {
   return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
 }
 
-function templatePath(): string {
+/**
+ * Data every test database starts with beyond the schema (e.g. the gazetteer), applied once to
+ * the embedded template instead of once per test. `id` names its content: change it when it changes.
+ */
+export interface TemplateSeed {
+  id: string
+  apply(database: Database): Promise<void>
+}
+
+function templatePath(seed?: TemplateSeed): string {
   const migrations = readMigrations()
-  const key = createHash('sha256').update(JSON.stringify(migrations.map((m) => [m.version, m.sql]))).digest('hex').slice(0, 16)
+  const key = createHash('sha256').update(JSON.stringify([migrations.map((m) => [m.version, m.sql]), seed?.id ?? null])).digest('hex').slice(0, 16)
   return join(cacheDirectory, `pglite-template-${key}.tar`)
 }
 
-/** Builds the migrated embedded-database template if this run has none yet; returns its path. */
-export async function prepareTemplate(): Promise<string> {
-  const path = templatePath()
+/** Builds the migrated (and seeded) embedded-database template if this run has none yet; returns its path. */
+export async function prepareTemplate(seed?: TemplateSeed): Promise<string> {
+  const path = templatePath(seed)
   if (existsSync(path)) return path
   mkdirSync(cacheDirectory, { recursive: true })
-  const database = await openPgliteDatabase()
+  const database = seed ? await openPgliteDatabase({ template: new Blob([readFileSync(await prepareTemplate())]) }) : await openPgliteDatabase()
   await migrate(database)
+  if (seed) await seed.apply(database)
   const dump = await database.dump()
   await database.close()
   const partial = `${path}.${process.pid}.partial`
@@ -43,10 +53,10 @@ export async function prepareTemplate(): Promise<string> {
   return path
 }
 
-/** A fresh, migrated, empty database on the given backend; close() discards it. */
-export async function openTestDatabase(backend: StorageBackend): Promise<Database> {
+/** A fresh, migrated database on the given backend, empty but for the seed; close() discards it. */
+export async function openTestDatabase(backend: StorageBackend, seed?: TemplateSeed): Promise<Database> {
   if (backend === 'pglite') {
-    const template = new Blob([readFileSync(await prepareTemplate())])
+    const template = new Blob([readFileSync(await prepareTemplate(seed))])
     return openPgliteDatabase({ template })
   }
   const connectionString = process.env.DATABASE_URL
@@ -62,6 +72,7 @@ export async function openTestDatabase(backend: StorageBackend): Promise<Databas
   }
   const database = await openPostgresDatabase({ connectionString, schema, poolSize: 4 })
   await migrate(database)
+  if (seed) await seed.apply(database)
   return {
     ...database,
     close: async () => {

@@ -7,8 +7,8 @@ import { z } from 'zod'
 /** Most vertices one geometry may carry. */
 export const maxGeometryVertices = 100_000
 
-const longitude = z.number().finite().min(-180).max(180)
-const latitude = z.number().finite().min(-90).max(90)
+const longitude = z.number().finite().min(-180, 'longitude must be ≥ -180').max(180, 'longitude must be ≤ 180')
+const latitude = z.number().finite().min(-90, 'latitude must be ≥ -90').max(90, 'latitude must be ≤ 90')
 /** A GeoJSON position: [longitude, latitude] or [longitude, latitude, altitude]. */
 export const positionSchema = z.union([z.tuple([longitude, latitude]), z.tuple([longitude, latitude, z.number().finite()])])
 export type Position = z.infer<typeof positionSchema>
@@ -41,10 +41,12 @@ export const multiPolygonSchema = z.object({
   coordinates: z.array(z.array(linearRing).min(1)).min(1),
 }).strict().superRefine((polygons, context) => vertexLimit(polygons.coordinates.flat().reduce((sum, ring) => sum + ring.length, 0), context))
 
+// Discriminated by `type`: a plain union would retry a refused Polygon as a MultiPolygon and
+// report an issue per vertex, which overflows on large geometries.
 /** An area: a Polygon or a MultiPolygon (stored as MultiPolygon). */
-export const areaGeometrySchema = z.union([polygonSchema, multiPolygonSchema])
+export const areaGeometrySchema = z.discriminatedUnion('type', [polygonSchema, multiPolygonSchema])
 /** A point or an area, e.g. where a report happened. */
-export const locationGeometrySchema = z.union([pointSchema, polygonSchema, multiPolygonSchema])
+export const locationGeometrySchema = z.discriminatedUnion('type', [pointSchema, polygonSchema, multiPolygonSchema])
 
 export type PointGeometry = z.infer<typeof pointSchema>
 export type LineStringGeometry = z.infer<typeof lineStringSchema>

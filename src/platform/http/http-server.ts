@@ -160,7 +160,7 @@ export async function createHttpServer(options: { config: Config; sessions: Sess
     const fastifyError = error as FastifyError
     switch (fastifyError.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(reply, request, 'payload-too-large', `The body exceeds ${config.BODY_LIMIT_BYTES} bytes`)
+        return sendProblem(reply, request, 'payload-too-large', `The body exceeds ${request.routeOptions.bodyLimit ?? config.BODY_LIMIT_BYTES} bytes`)
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendProblem(reply, request, 'unsupported-media-type', `Content type ${request.headers['content-type'] ?? '(none)'} is not accepted here; send application/json`)
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -1,0 +1,259 @@
+// Coverage of a room whose joint security area (Kirkuk-sized, ~8,000 km²) holds 500 areas of
+// responsibility of five organizations, 20–60 vertices each, from a seeded PRNG. Two layouts:
+//  - sectors: the ground tiled into sectors along jittered, wiggly borders; neighbours of one
+//    organization share their border exactly, neighbours of different organizations each digitise
+//    it on their own (±300 m), leaving slivers, gaps and overlaps along the lines; ten sectors are
+//    missing. What real areas of responsibility look like.
+//  - scattered: the same number of blobs on a grid, each 80–120 % of its cell: hundreds of holes
+//    at the corners and overlaps everywhere. A stress case.
+// Measured: the first computation (everything written), a recomputation after one area moves
+// (the live path), and one that finds nothing changed. On PGlite, and on PostgreSQL when
+// DATABASE_URL is set (in a database created for the run and dropped after).
+// Run: node --import tsx bench/coverage.bench.ts
+import { randomBytes, randomUUID } from 'node:crypto'
+import { cpus } from 'node:os'
+import pg from 'pg'
+import type { Database } from '../src/platform/database/database.ts'
+import { migrate } from '../src/platform/database/migrator.ts'
+import { openTestDatabase } from '../src/platform/database/test-database.ts'
+import { openPostgresDatabase, quoteIdentifier } from '../src/platform/database/postgres-database.ts'
+import { EventBus } from '../src/platform/event-bus.ts'
+import type { PictureChange } from '../src/live/picture-change.ts'
+import { createCoverageService } from '../src/coverage/coverage-service.ts'
+
+type Ring = Array<[number, number]>
+const organizations = ['peshmerga', 'iraqi-army', 'cts', 'asayish', 'joc']
+const areaCount = 500
+const changeRounds = 15
+
+/** A small, seeded PRNG (mulberry32), so every run measures the same polygons. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6
+const center: [number, number] = [44.2, 35.35]
+const radii: [number, number] = [0.56, 0.44]
+
+/** The joint security area: an irregular oval around Kirkuk, about 110 × 100 km. */
+function jointSecurityArea(random: () => number): Ring {
+  const ring: Ring = []
+  for (let i = 0; i < 120; i++) {
+    const angle = (2 * Math.PI * i) / 120
+    const wobble = 1 + 0.04 * Math.sin(5 * angle + 1) + 0.02 * (random() - 0.5)
+    ring.push([round(center[0] + radii[0] * wobble * Math.cos(angle)), round(center[1] + radii[1] * wobble * Math.sin(angle))])
+  }
+  ring.push(ring[0]!)
+  return ring
+}
+
+/** Which organization holds the ground around a point: five angular sectors around the centre, like divisions' areas. */
+function holderAt(x: number, y: number, cuts: number[]): string {
+  const angle = (Math.atan2((y - center[1]) / radii[1], (x - center[0]) / radii[0]) + 2 * Math.PI) % (2 * Math.PI)
+  const index = cuts.findIndex((cut) => angle < cut)
+  return organizations[index === -1 ? 0 : index]!
+}
+
+/** Tiled sectors with shared borders inside an organization and separately digitised borders between organizations. */
+function sectors(random: () => number): Array<{ organizationId: string; ring: Ring }> {
+  const [columns, rows] = [28, 24]
+  const west = center[0] - radii[0] * 1.06
+  const south = center[1] - radii[1] * 1.06
+  const width = (radii[0] * 2.12) / columns
+  const height = (radii[1] * 2.12) / rows
+  const cuts = [0.9, 2.1, 3.3, 4.6, 2 * Math.PI].map((cut) => cut + (random() - 0.5) * 0.3)
+  // Jittered lattice of corners.
+  const corner: Array<Array<[number, number]>> = []
+  for (let i = 0; i <= columns; i++) {
+    corner.push([])
+    for (let j = 0; j <= rows; j++) corner[i]!.push([west + (i + (random() - 0.5) * 0.5) * width, south + (j + (random() - 0.5) * 0.5) * height])
+  }
+  // Each edge: a wiggly polyline between two corners (shared), and per-side digitising noise.
+  const edges = new Map<string, { points: Array<[number, number]>; offsets: number[] }>()
+  function edge(a: [number, number], b: [number, number], key: string) {
+    let found = edges.get(key)
+    if (!found) {
+      const segments = 4 + Math.floor(random() * 11)
+      const phase = random() * Math.PI
+      const amplitude = (random() - 0.5) * 0.12
+      const [dx, dy] = [b[0] - a[0], b[1] - a[1]]
+      const points: Array<[number, number]> = []
+      const offsets: number[] = []
+      for (let k = 0; k <= segments; k++) {
+        const t = k / segments
+        // Offsets taper to zero at the corners, so edges of a sector never cross.
+        const envelope = Math.sin(Math.PI * t)
+        const wiggle = amplitude * envelope * Math.sin(2 * Math.PI * t + phase)
+        points.push([a[0] + dx * t - dy * wiggle, a[1] + dy * t + dx * wiggle])
+        offsets.push(envelope * (random() - 0.5) * 0.12)
+      }
+      found = { points, offsets }
+      edges.set(key, found)
+    }
+    return found
+  }
+  function side(a: [number, number], b: [number, number], key: string, reversed: boolean, own: boolean): Ring {
+    const { points, offsets } = edge(a, b, key)
+    const [dx, dy] = [b[0] - a[0], b[1] - a[1]]
+    // Digitised separately: this side's own offsets (the other side uses the negated ones).
+    const sign = own ? 0 : reversed ? -1 : 1
+    const line = points.map(([x, y], k): [number, number] => [round(x - dy * offsets[k]! * sign), round(y + dx * offsets[k]! * sign)])
+    return reversed ? line.reverse() : line
+  }
+  const cells: Array<{ i: number; j: number; distance: number; organizationId: string }> = []
+  for (let i = 0; i < columns; i++) {
+    for (let j = 0; j < rows; j++) {
+      const x = west + (i + 0.5) * width
+      const y = south + (j + 0.5) * height
+      cells.push({ i, j, distance: Math.hypot((x - center[0]) / radii[0], (y - center[1]) / radii[1]), organizationId: holderAt(x, y, cuts) })
+    }
+  }
+  cells.sort((a, b) => a.distance - b.distance)
+  const chosen = cells.slice(0, areaCount + 10)
+  const holder = new Map(chosen.map((cell) => [`${cell.i},${cell.j}`, cell.organizationId]))
+  const missing = new Set<number>()
+  while (missing.size < 10) missing.add(Math.floor(random() * chosen.length))
+  return chosen.filter((_, index) => !missing.has(index)).map(({ i, j, organizationId }) => {
+    const same = (di: number, dj: number) => holder.get(`${i + di},${j + dj}`) === organizationId || !holder.has(`${i + di},${j + dj}`)
+    const [sw, se, ne, nw] = [corner[i]![j]!, corner[i + 1]![j]!, corner[i + 1]![j + 1]!, corner[i]![j + 1]!]
+    const ring: Ring = [
+      ...side(sw, se, `h${i},${j}`, false, same(0, -1)).slice(0, -1),
+      ...side(se, ne, `v${i + 1},${j}`, false, same(1, 0)).slice(0, -1),
+      ...side(nw, ne, `h${i},${j + 1}`, true, same(0, 1)).slice(0, -1),
+      ...side(sw, nw, `v${i},${j}`, true, same(-1, 0)).slice(0, -1),
+    ]
+    ring.push(ring[0]!)
+    return { organizationId, ring }
+  })
+}
+
+/** Blobs on a grid, each 80–120 % of its cell. */
+function scattered(random: () => number): Array<{ organizationId: string; ring: Ring }> {
+  const [columns, rows] = [25, 20]
+  const [west, south, east, north] = [center[0] - radii[0], center[1] - radii[1], center[0] + radii[0], center[1] + radii[1]]
+  const areas: Array<{ organizationId: string; ring: Ring }> = []
+  for (let i = 0; i < columns; i++) {
+    for (let j = 0; j < rows; j++) {
+      const [x, y] = [west + ((i + 0.5) * (east - west)) / columns, south + ((j + 0.5) * (north - south)) / rows]
+      const scale = 0.5 * (0.8 + random() * 0.4) * 1.1
+      const vertices = 20 + Math.floor(random() * 41)
+      const ring: Ring = []
+      for (let k = 0; k < vertices; k++) {
+        const angle = (2 * Math.PI * k) / vertices
+        const r = scale * (1 + 0.12 * (random() * 2 - 1))
+        ring.push([round(x + ((r * (east - west)) / columns) * Math.cos(angle)), round(y + ((r * (north - south)) / rows) * Math.sin(angle))])
+      }
+      ring.push(ring[0]!)
+      const band = Math.min(organizations.length - 1, Math.floor((i + (random() < 0.15 ? 1 : 0)) / (columns / organizations.length)))
+      areas.push({ organizationId: organizations[band]!, ring })
+    }
+  }
+  return areas
+}
+
+/** A fresh, migrated database on a backend, and how to discard it. */
+async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<{ database: Database; discard: () => Promise<void> }> {
+  if (backend === 'pglite') {
+    const database = await openTestDatabase('pglite')
+    return { database, discard: () => database.close() }
+  }
+  const url = new URL(process.env.DATABASE_URL!)
+  const name = `tansiq_bench_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url.toString() })
+  await admin.connect()
+  await admin.query(`create database ${quoteIdentifier(name)}`)
+  await admin.end()
+  url.pathname = `/${name}`
+  const database = await openPostgresDatabase({ connectionString: url.toString(), poolSize: 4 })
+  await database.execute('create extension if not exists postgis')
+  await migrate(database)
+  return {
+    database,
+    discard: async () => {
+      await database.close()
+      const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await cleanup.connect()
+      await cleanup.query(`drop database ${quoteIdentifier(name)}`).finally(() => cleanup.end())
+    },
+  }
+}
+
+async function insertArea(database: Database, area: { id: string; organizationId: string; kind: 'aor' | 'joint-security-area'; ring: Ring }): Promise<void> {
+  await database.query(
+    `insert into areas (id, organization_id, room_id, kind, name_en, geometry, valid_from, released_to)
+     values ($1, $2, 'kirkuk', $3, 'sector', st_multi(st_setsrid(st_geomfromgeojson($4), 4326)), '2024-01-01', array[$2])`,
+    [area.id, area.organizationId, area.kind, JSON.stringify({ type: 'Polygon', coordinates: [area.ring] })],
+  )
+}
+
+const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)]!
+
+async function measure(backend: 'pglite' | 'postgres', layout: 'sectors' | 'scattered'): Promise<string> {
+  const random = prng(20210621)
+  const jsa = jointSecurityArea(random)
+  const areas = (layout === 'sectors' ? sectors(random) : scattered(random)).map((area) => ({ ...area, id: randomUUID() }))
+  const { database, discard } = await freshDatabase(backend)
+  try {
+    for (const id of organizations) await database.query('insert into organizations (id, name_en, name_ar, name_ckb) values ($1, $1, $1, $1)', [id])
+    await database.query(`insert into rooms (id, name_en, name_ar, name_ckb, member_organization_ids) values ('kirkuk', 'Kirkuk', 'كركوك', 'کەرکووک', $1)`, [organizations])
+    await insertArea(database, { id: randomUUID(), organizationId: 'joc', kind: 'joint-security-area', ring: jsa })
+    for (const area of areas) await insertArea(database, { ...area, kind: 'aor' })
+    const [check] = await database.query<{ invalid: number; vertices: number; km2: number }>(
+      `select count(*) filter (where not st_isvalid(geometry))::int as invalid, avg(st_npoints(geometry))::float8 as vertices,
+         (select st_area(geometry::geography) / 1e6 from areas where kind = 'joint-security-area') as km2 from areas where kind = 'aor'`,
+    )
+    if (check!.invalid > 0) throw new Error(`${check!.invalid} generated areas are not valid`)
+    await database.query('analyze')
+
+    const coverage = createCoverageService({
+      database, bus: new EventBus<PictureChange>(),
+      settings: { gridDegrees: 1e-7, minimumPartKm2: 0.01, borderMeters: 100, gapAlertKm2: 1, checkIntervalMs: 0 },
+    })
+    // Wall time is what a user waits; on a shared machine the process's CPU time (PGlite runs in it) shows the work itself.
+    const timed = async () => {
+      const cpu = process.cpuUsage()
+      const outcome = (await coverage.recompute('kirkuk'))!
+      const used = process.cpuUsage(cpu)
+      return { wall: outcome.durationMs, cpu: (used.user + used.system) / 1000 }
+    }
+    const first = await timed()
+    const [totals] = await database.query<{ gap_count: number; gap_km2: number; overlap_count: number; overlap_km2: number }>('select gap_count, gap_km2, overlap_count, overlap_km2 from coverage_states')
+    const changed: Array<{ wall: number; cpu: number }> = []
+    const unchanged: Array<{ wall: number; cpu: number }> = []
+    for (let roundIndex = 0; roundIndex < changeRounds; roundIndex++) {
+      // One area moves by up to ~500 m, as an edit of a sector would; then it moves back.
+      const area = areas[Math.floor(random() * areas.length)]!
+      const [dx, dy] = [(random() - 0.5) * 0.01, (random() - 0.5) * 0.01]
+      await database.query('update areas set geometry = st_translate(geometry, $2, $3) where id = $1', [area.id, dx, dy])
+      changed.push(await timed())
+      await database.query('update areas set geometry = st_translate(geometry, $2, $3) where id = $1', [area.id, -dx, -dy])
+      changed.push(await timed())
+      unchanged.push(await timed())
+    }
+    const ms = (value: number) => `${value.toFixed(0)} ms`
+    const wall = changed.map((time) => time.wall)
+    // The CPU time of PostgreSQL's server process is not ours to see: shown for PGlite only.
+    const cpu = backend === 'pglite' ? ms(percentile(changed.map((time) => time.cpu), 0.5)) : 'n/a'
+    return `| ${backend} | ${layout} | ${areas.length} | ${check!.vertices.toFixed(0)} | ${check!.km2.toFixed(0)} km² | ${totals!.gap_count} (${totals!.gap_km2.toFixed(1)} km²) | ${totals!.overlap_count} (${totals!.overlap_km2.toFixed(1)} km²) | ${ms(first.wall)} | ${ms(percentile(wall, 0.5))} / ${ms(percentile(wall, 0.95))} / ${ms(Math.max(...wall))} | ${cpu} | ${ms(percentile(unchanged.map((time) => time.wall), 0.5))} |`
+  } finally {
+    await discard()
+  }
+}
+
+const backends: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite']
+const rows: string[] = []
+for (const backend of backends) {
+  for (const layout of ['sectors', 'scattered'] as const) rows.push(await measure(backend, layout))
+}
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`)
+console.log('| storage | layout | areas of responsibility | mean vertices | joint security area | gaps | overlaps | first computation | after one area changes: wall median / p95 / max | CPU median | nothing changed (median) |')
+console.log('|---|---|---|---|---|---|---|---|---|---|---|')
+for (const row of rows) console.log(row)
+if (!process.env.DATABASE_URL) console.log('\nSet DATABASE_URL to measure PostgreSQL too.')
