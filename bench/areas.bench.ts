@@ -6,14 +6,11 @@ import { cpus } from 'node:os'
 import { startTestTansiq } from '../src/server/test-harness.ts'
 import { storageBackends } from '../src/platform/database/test-database.ts'
 import { activeAreasOfRoom } from '../src/areas/areas-store.ts'
+import { percentile } from './support/bench-statistics.ts'
 
 const areaCount = 1000
 const listRounds = 50
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 function square(west: number, south: number, size: number): number[][] {
   return [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]

@@ -10,33 +10,22 @@
 // (the live path), and one that finds nothing changed. On PGlite, and on PostgreSQL when
 // DATABASE_URL is set (in a database created for the run and dropped after).
 // Run: node --import tsx bench/coverage.bench.ts
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { cpus } from 'node:os'
-import pg from 'pg'
 import type { Database } from '../src/platform/database/database.ts'
 import { migrate } from '../src/platform/database/migrator.ts'
-import { openTestDatabase } from '../src/platform/database/test-database.ts'
-import { openPostgresDatabase, quoteIdentifier } from '../src/platform/database/postgres-database.ts'
+import { openTestDatabase, createScratchPostgresDatabase } from '../src/platform/database/test-database.ts'
+import { openPostgresDatabase } from '../src/platform/database/postgres-database.ts'
 import { EventBus } from '../src/platform/event-bus.ts'
 import type { PictureChange } from '../src/live/picture-change.ts'
 import { createCoverageService } from '../src/coverage/coverage-service.ts'
+import { prng } from './support/bench-statistics.ts'
 
 type Ring = Array<[number, number]>
 const organizations = ['peshmerga', 'iraqi-army', 'cts', 'asayish', 'joc']
 const areaCount = 500
 const changeRounds = 15
 
-/** A small, seeded PRNG (mulberry32), so every run measures the same polygons. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const round = (value: number) => Math.round(value * 1e6) / 1e6
 const center: [number, number] = [44.2, 35.35]
@@ -164,23 +153,14 @@ async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<{ database
     const database = await openTestDatabase('pglite')
     return { database, discard: () => database.close() }
   }
-  const url = new URL(process.env.DATABASE_URL!)
-  const name = `tansiq_bench_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url.toString() })
-  await admin.connect()
-  await admin.query(`create database ${quoteIdentifier(name)}`)
-  await admin.end()
-  url.pathname = `/${name}`
-  const database = await openPostgresDatabase({ connectionString: url.toString(), poolSize: 4 })
-  await database.execute('create extension if not exists postgis')
+  const scratch = await createScratchPostgresDatabase('tansiq_bench_coverage')
+  const database = await openPostgresDatabase({ connectionString: scratch.connectionString, poolSize: 4 })
   await migrate(database)
   return {
     database,
     discard: async () => {
       await database.close()
-      const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL })
-      await cleanup.connect()
-      await cleanup.query(`drop database ${quoteIdentifier(name)}`).finally(() => cleanup.end())
+      await scratch.drop()
     },
   }
 }

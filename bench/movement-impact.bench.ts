@@ -8,11 +8,10 @@
 // database created for the run and dropped after.
 // Run: node --import tsx bench/movement-impact.bench.ts [--explain]
 import { cpus } from 'node:os'
-import { randomBytes, randomUUID } from 'node:crypto'
-import pg from 'pg'
+import { randomUUID } from 'node:crypto'
 import type { Database } from '../src/platform/database/database.ts'
-import { openTestDatabase } from '../src/platform/database/test-database.ts'
-import { openPostgresDatabase, quoteIdentifier } from '../src/platform/database/postgres-database.ts'
+import { openTestDatabase, createScratchPostgresDatabase } from '../src/platform/database/test-database.ts'
+import { openPostgresDatabase } from '../src/platform/database/postgres-database.ts'
 import { migrate } from '../src/platform/database/migrator.ts'
 import { EventBus } from '../src/platform/event-bus.ts'
 import type { PictureChange } from '../src/live/picture-change.ts'
@@ -21,6 +20,7 @@ import { analyseImpact } from '../src/movements/movement-impact-store.ts'
 import { createMovementsService } from '../src/movements/movements-service.ts'
 import { boundsOf, bufferInDegrees, expandBounds } from '../src/movements/core/movement-impact.ts'
 import type { Principal } from '../src/platform/auth/principal.ts'
+import { percentile, prng } from './support/bench-statistics.ts'
 
 const movementCount = 10_000
 const areaCount = 2_000
@@ -32,22 +32,7 @@ const origin = Date.parse('2030-06-01T00:00:00Z')
 const spanHours = 14 * 24
 const organizations = referenceOrganizations.map((organization) => organization.id)
 
-/** mulberry32: a small, seeded, well-distributed PRNG. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6
 
@@ -197,23 +182,16 @@ async function measure(backend: string, database: Database, explain: boolean): P
   return rows
 }
 
-async function withFreshPostgres<T>(connectionString: string, work: (database: Database) => Promise<T>): Promise<T> {
-  const name = `tansiq_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString })
-  await admin.connect()
-  await admin.query(`create database ${quoteIdentifier(name)}`)
-  const url = new URL(connectionString)
-  url.pathname = `/${name}`
+async function withFreshPostgres<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const scratch = await createScratchPostgresDatabase('tansiq_bench_movements')
   let database: Database | undefined
   try {
-    database = await openPostgresDatabase({ connectionString: url.toString(), poolSize: 4 })
-    await database.query('create extension if not exists postgis')
+    database = await openPostgresDatabase({ connectionString: scratch.connectionString, poolSize: 4 })
     await migrate(database)
     return await work(database)
   } finally {
     await database?.close()
-    await admin.query(`drop database if exists ${quoteIdentifier(name)}`)
-    await admin.end()
+    await scratch.drop()
   }
 }
 
@@ -225,7 +203,7 @@ try {
 } finally {
   await pglite.close()
 }
-if (process.env.DATABASE_URL) rows.push(...(await withFreshPostgres(process.env.DATABASE_URL, (database) => measure('postgres', database, explain))))
+if (process.env.DATABASE_URL) rows.push(...(await withFreshPostgres((database) => measure('postgres', database, explain))))
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`)
 console.log(`Data: ${movementCount.toLocaleString('en')} live movements (routes of 10–60 km, windows of 2–12 h over two weeks) and ${areaCount.toLocaleString('en')} areas of responsibility (a jittered 50 × 40 tiling of 3.1 × 3.6 km sectors, 90 % in force) in 155 × 145 km; buffer 2 km; ${probes} probes after ${warmUp} warm-up, ${submissions} submissions.\n`)

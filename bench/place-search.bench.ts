@@ -13,14 +13,11 @@ import { openTestDatabase, storageBackends } from '../src/platform/database/test
 import { loadPlaceIndex, loadPlaceRecords } from '../src/places/gazetteer-loader.ts'
 import { createPlacesService } from '../src/places/places-service.ts'
 import { preparePlaceSearch, searchPlaceNames, type PlaceSearchQuery } from '../src/places/places-search.ts'
+import { percentile } from './support/bench-statistics.ts'
 
 const inProcessRounds = 50
 const httpRounds = 8
 
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 type Query = Omit<PlaceSearchQuery, 'limit'> & { limit?: number; group: string }
 const near = { lat: 35.2, lon: 44.6 }

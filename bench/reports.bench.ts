@@ -6,16 +6,13 @@ import { cpus } from 'node:os'
 import { randomUUID } from 'node:crypto'
 import { startTestTansiq } from '../src/server/test-harness.ts'
 import { storageBackends } from '../src/platform/database/test-database.ts'
+import { percentile } from './support/bench-statistics.ts'
 
 const storedReports = 20_000
 const createCount = 200
 const rounds = 100
 const attachmentBytes = 1024 * 1024
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 const texts = [
   ['ar', 'اشتباك قرب بلكانة', 'اشتباك مسلح مع عناصر داعش قرب قرية بلكانة بين كفري وطوزخورماتو، وتدمير ثلاث عجلات وخمسة كهوف وأربع مضافات.'],

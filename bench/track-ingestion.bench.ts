@@ -8,16 +8,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import pg from 'pg'
 import { loadConfig } from '../src/platform/config.ts'
 import { commandLineActor } from '../src/platform/auth/principal.ts'
 import type { Database } from '../src/platform/database/database.ts'
 import { migrate } from '../src/platform/database/migrator.ts'
 import { openPgliteDatabase } from '../src/platform/database/pglite-database.ts'
-import { openPostgresDatabase, quoteIdentifier } from '../src/platform/database/postgres-database.ts'
-import { prepareTemplate } from '../src/platform/database/test-database.ts'
+import { openPostgresDatabase } from '../src/platform/database/postgres-database.ts'
+import { prepareTemplate, createScratchPostgresDatabase } from '../src/platform/database/test-database.ts'
 import { seedDemo } from '../src/demo/demo-seed.ts'
 import { buildTansiq } from '../src/server/tansiq-server.ts'
+import { percentile } from './support/bench-statistics.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20)
 const unitCount = 200
@@ -28,10 +28,6 @@ const configurations = (process.env.BENCH_CONFIGURATIONS ?? '2x1000,2x5000,4x100
 })
 const password = 'bench-password-1'
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
-}
 
 /** A database for one backend, and how to get rid of it. */
 async function openBenchDatabase(backend: 'pglite' | 'postgres'): Promise<{ database: Database; discard(): Promise<void>; version: string }> {
@@ -41,30 +37,11 @@ async function openBenchDatabase(backend: 'pglite' | 'postgres'): Promise<{ data
     const [row] = await database.query<{ version: string }>("select current_setting('server_version') as version")
     return { database, version: `PGlite (PostgreSQL ${row!.version}), data on disk`, discard: async () => rmSync(directory, { recursive: true, force: true }) }
   }
-  const url = new URL(process.env.DATABASE_URL!)
-  const name = `tansiq_bench_tracks_${process.pid}`
-  const admin = new pg.Client({ connectionString: url.toString() })
-  await admin.connect()
-  await admin.query(`drop database if exists ${quoteIdentifier(name)}`)
-  await admin.query(`create database ${quoteIdentifier(name)}`)
-  await admin.end()
-  url.pathname = `/${name}`
-  const setup = new pg.Client({ connectionString: url.toString() })
-  await setup.connect()
-  await setup.query('create extension if not exists postgis')
-  const { rows } = await setup.query<{ version: string }>("select current_setting('server_version') as version")
-  await setup.end()
-  const database = await openPostgresDatabase({ connectionString: url.toString(), poolSize: 10 })
+  const scratch = await createScratchPostgresDatabase('tansiq_bench_tracks')
+  const database = await openPostgresDatabase({ connectionString: scratch.connectionString, poolSize: 10 })
+  const [row] = await database.query<{ version: string }>("select current_setting('server_version') as version")
   await migrate(database)
-  return {
-    database,
-    version: `PostgreSQL ${rows[0]!.version}`,
-    discard: async () => {
-      const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL })
-      await cleanup.connect()
-      await cleanup.query(`drop database if exists ${quoteIdentifier(name)} with (force)`).finally(() => cleanup.end())
-    },
-  }
+  return { database, version: `PostgreSQL ${row!.version}`, discard: scratch.drop }
 }
 
 interface Result {

@@ -1,12 +1,10 @@
 /** Runs `tansiq serve` as a child process for end-to-end tests, on either storage backend. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import type { StorageBackend } from '../../src/platform/database/test-database.ts'
+import { createScratchPostgresDatabase, type StorageBackend } from '../../src/platform/database/test-database.ts'
 
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url))
 export const tansiqBin = join(repositoryRoot, 'bin/tansiq.mjs')
@@ -24,21 +22,9 @@ export async function createServerStorage(backend: StorageBackend): Promise<Serv
   const environment: Record<string, string> = { TANSIQ_DATA_DIR: dataDirectory }
   let dropDatabase = async () => {}
   if (backend === 'postgres') {
-    const base = process.env.DATABASE_URL
-    if (!base) throw new Error('DATABASE_URL is required for PostgreSQL end-to-end tests')
-    const name = `tansiq_e2e_${randomBytes(5).toString('hex')}`
-    const admin = new pg.Client({ connectionString: base })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(base)
-    url.pathname = `/${name}`
-    environment.DATABASE_URL = url.toString()
-    dropDatabase = async () => {
-      const cleanup = new pg.Client({ connectionString: base })
-      await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`).finally(() => cleanup.end())
-    }
+    const scratch = await createScratchPostgresDatabase('tansiq_e2e')
+    environment.DATABASE_URL = scratch.connectionString
+    dropDatabase = scratch.drop
   }
   return {
     backend,

@@ -83,3 +83,29 @@ export async function openTestDatabase(backend: StorageBackend, seed?: TemplateS
     },
   }
 }
+
+/**
+ * A new PostgreSQL database (with PostGIS) on the server DATABASE_URL names, for a test server
+ * process or a benchmark that needs a whole database of its own; drop() removes it.
+ */
+export async function createScratchPostgresDatabase(prefix: string): Promise<{ connectionString: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL
+  if (!base) throw new Error('DATABASE_URL is required for a PostgreSQL scratch database')
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`create database ${quoteIdentifier(name)}`).finally(() => admin.end())
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  const setup = new pg.Client({ connectionString: url.toString() })
+  await setup.connect()
+  await setup.query('create extension if not exists postgis').finally(() => setup.end())
+  return {
+    connectionString: url.toString(),
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: base })
+      await cleanup.connect()
+      await cleanup.query(`drop database if exists ${quoteIdentifier(name)} with (force)`).finally(() => cleanup.end())
+    },
+  }
+}
