@@ -17,6 +17,7 @@ import { changedWindow } from './core/validity-window.ts'
 import type { Area, CreateAreaInput, UpdateAreaInput } from './area-schemas.ts'
 import * as store from './areas-store.ts'
 import { requireEditor, requireMemberRoom, requireOwnUnit, requireValidWindow, roomIdsOf } from './shape-checks.ts'
+import { lockShape, shapeOrganization } from './shape-store.ts'
 
 export type AreasService = ReturnType<typeof createAreasService>
 
@@ -41,7 +42,7 @@ export function createAreasService(options: { database: Database; bus: EventBus<
 
   /** Reads the area as its originator sees it and publishes it; null when it is gone meanwhile. */
   async function publish(id: string, previouslyReleasedTo?: readonly string[]): Promise<Area | null> {
-    const organizationId = await store.areaOrganization(database, id)
+    const organizationId = await shapeOrganization(database, 'areas', id)
     const area = organizationId ? await store.findArea(database, { organizationId }, id) : null
     if (area) bus.publish(areaChange(area, previouslyReleasedTo))
     return area
@@ -103,7 +104,7 @@ export function createAreasService(options: { database: Database; bus: EventBus<
       const validFrom = input.validFrom === undefined ? undefined : new Date(input.validFrom)
       const validTo = input.validTo === undefined ? undefined : input.validTo === null ? null : new Date(input.validTo)
       await database.transaction(async (transaction) => {
-        const row = await store.lockArea(transaction, id)
+        const row = await lockShape(transaction, 'areas', id)
         if (!row || !row.released_to.includes(principal.organizationId)) throw new TansiqError('not-found', `No area ${id}`)
         if (row.organization_id !== principal.organizationId) throw new TansiqError('forbidden', 'Only the area\'s own organization may change it')
         if (input.version !== undefined && input.version !== row.version) throw new TansiqError('conflict', `The area changed since version ${input.version} (now ${row.version}); reload and try again`)
@@ -119,7 +120,7 @@ export function createAreasService(options: { database: Database; bus: EventBus<
     async remove(principal: Principal, id: string, requestId: string): Promise<void> {
       requireEditor(principal)
       const removed = await database.transaction(async (transaction) => {
-        const row = await store.lockArea(transaction, id)
+        const row = await lockShape(transaction, 'areas', id)
         if (!row || !row.released_to.includes(principal.organizationId)) throw new TansiqError('not-found', `No area ${id}`)
         if (row.organization_id !== principal.organizationId) throw new TansiqError('forbidden', 'Only the area\'s own organization may delete it')
         await store.deleteAreaRow(transaction, id)

@@ -1,6 +1,6 @@
 /** SQL of areas of responsibility and joint security areas. */
 import type { Queryable } from '../platform/database/database.ts'
-import type { AreaGeometry, BoundingBox } from '../platform/geometry/geojson.ts'
+import type { AreaGeometry } from '../platform/geometry/geojson.ts'
 import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
 import type { Area, AreaKind } from './area-schemas.ts'
 import { isoTime, shapeConditions, type ShapeFilter } from './shape-store.ts'
@@ -95,34 +95,6 @@ export async function activeAreasOfRoom(database: Queryable, viewer: Viewer, roo
 export async function findArea(database: Queryable, viewer: Viewer, id: string): Promise<Area | null> {
   const [row] = await selectReleased<AreaRow>(database, viewer, `${selectAreas} where a.id = $1 and {released:a}`, [id])
   return row ? toArea(row, viewer) : null
-}
-
-/** What a write needs of a stored area, whoever may see it (writes check ownership themselves). */
-export interface LockedArea extends ReleaseColumns {
-  id: string
-  version: number
-  room_id: string | null
-  valid_from: Date | string
-  valid_to: Date | string | null
-  bbox: BoundingBox
-}
-
-/** The stored area, locked for the rest of the transaction, or null. */
-export async function lockArea(transaction: Queryable, id: string): Promise<LockedArea | null> {
-  const [row] = await transaction.query<Omit<LockedArea, 'bbox'> & { west: number; south: number; east: number; north: number }>(
-    `select id, organization_id, release_scope, release_organization_ids, release_room_id, released_to, version, room_id, valid_from, valid_to,
-       st_xmin(geometry) as west, st_ymin(geometry) as south, st_xmax(geometry) as east, st_ymax(geometry) as north
-     from areas where id = $1 for update`, [id],
-  )
-  if (!row) return null
-  const { west, south, east, north, ...rest } = row
-  return { ...rest, bbox: [west, south, east, north] }
-}
-
-/** The originating organization of an area, or null (for publishing, which sends each organization its own view). */
-export async function areaOrganization(database: Queryable, id: string): Promise<string | null> {
-  const [row] = await database.query<{ organization_id: string }>('select organization_id from areas where id = $1', [id])
-  return row?.organization_id ?? null
 }
 
 /** The stored fields of a new area. */

@@ -17,6 +17,7 @@ import type { CoordinationLine, CreateCoordinationLineInput, UpdateCoordinationL
 import * as store from './coordination-lines-store.ts'
 import { requireEditor, requireMemberRoom, requireValidWindow, roomIdsOf } from './shape-checks.ts'
 import type { ShapeFilter } from './shape-store.ts'
+import { lockShape, shapeOrganization } from './shape-store.ts'
 
 export type CoordinationLinesService = ReturnType<typeof createCoordinationLinesService>
 
@@ -48,7 +49,7 @@ export function createCoordinationLinesService(options: { database: Database; bu
 
   /** Reads the line as its originator sees it and publishes it; null when it is gone meanwhile. */
   async function publish(id: string, previouslyReleasedTo?: readonly string[]): Promise<CoordinationLine | null> {
-    const organizationId = await store.coordinationLineOrganization(database, id)
+    const organizationId = await shapeOrganization(database, 'coordination_lines', id)
     const line = organizationId ? await store.findCoordinationLine(database, { organizationId }, id) : null
     if (line) bus.publish(coordinationLineChange(line, previouslyReleasedTo))
     return line
@@ -105,7 +106,7 @@ export function createCoordinationLinesService(options: { database: Database; bu
       const validFrom = input.validFrom === undefined ? undefined : new Date(input.validFrom)
       const validTo = input.validTo === undefined ? undefined : input.validTo === null ? null : new Date(input.validTo)
       await database.transaction(async (transaction) => {
-        const row = await store.lockCoordinationLine(transaction, id)
+        const row = await lockShape(transaction, 'coordination_lines', id)
         if (!row || !row.released_to.includes(principal.organizationId)) throw new TansiqError('not-found', `No coordination line ${id}`)
         if (row.organization_id !== principal.organizationId) throw new TansiqError('forbidden', 'Only the line\'s own organization may change it')
         if (input.version !== undefined && input.version !== row.version) throw new TansiqError('conflict', `The coordination line changed since version ${input.version} (now ${row.version}); reload and try again`)
@@ -121,7 +122,7 @@ export function createCoordinationLinesService(options: { database: Database; bu
     async remove(principal: Principal, id: string, requestId: string): Promise<void> {
       requireEditor(principal)
       const removed = await database.transaction(async (transaction) => {
-        const row = await store.lockCoordinationLine(transaction, id)
+        const row = await lockShape(transaction, 'coordination_lines', id)
         if (!row || !row.released_to.includes(principal.organizationId)) throw new TansiqError('not-found', `No coordination line ${id}`)
         if (row.organization_id !== principal.organizationId) throw new TansiqError('forbidden', 'Only the line\'s own organization may delete it')
         await store.deleteCoordinationLineRow(transaction, id)

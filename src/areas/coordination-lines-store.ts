@@ -1,6 +1,6 @@
 /** SQL of coordination lines. */
 import type { Queryable } from '../platform/database/database.ts'
-import type { BoundingBox, LineStringGeometry } from '../platform/geometry/geojson.ts'
+import type { LineStringGeometry } from '../platform/geometry/geojson.ts'
 import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
 import type { CoordinationLine } from './coordination-line-schemas.ts'
 import { isoTime, shapeConditions, type ShapeFilter } from './shape-store.ts'
@@ -77,34 +77,6 @@ export async function listCoordinationLines(database: Queryable, viewer: Viewer,
 export async function findCoordinationLine(database: Queryable, viewer: Viewer, id: string): Promise<CoordinationLine | null> {
   const [row] = await selectReleased<LineRow>(database, viewer, `${selectLines} where l.id = $1 and {released:l}`, [id])
   return row ? toLine(row, viewer) : null
-}
-
-/** What a write needs of a stored line, whoever may see it (writes check ownership themselves). */
-export interface LockedCoordinationLine extends ReleaseColumns {
-  id: string
-  version: number
-  room_id: string | null
-  valid_from: Date | string
-  valid_to: Date | string | null
-  bbox: BoundingBox
-}
-
-/** The stored line, locked for the rest of the transaction, or null. */
-export async function lockCoordinationLine(transaction: Queryable, id: string): Promise<LockedCoordinationLine | null> {
-  const [row] = await transaction.query<Omit<LockedCoordinationLine, 'bbox'> & { west: number; south: number; east: number; north: number }>(
-    `select id, organization_id, release_scope, release_organization_ids, release_room_id, released_to, version, room_id, valid_from, valid_to,
-       st_xmin(geometry) as west, st_ymin(geometry) as south, st_xmax(geometry) as east, st_ymax(geometry) as north
-     from coordination_lines where id = $1 for update`, [id],
-  )
-  if (!row) return null
-  const { west, south, east, north, ...rest } = row
-  return { ...rest, bbox: [west, south, east, north] }
-}
-
-/** The originating organization of a line, or null (for publishing, which sends each organization its own view). */
-export async function coordinationLineOrganization(database: Queryable, id: string): Promise<string | null> {
-  const [row] = await database.query<{ organization_id: string }>('select organization_id from coordination_lines where id = $1', [id])
-  return row?.organization_id ?? null
 }
 
 /** The stored fields of a new line. */

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../platform/database/database.ts'
 import type { BoundingBox } from '../platform/geometry/geojson.ts'
-import { selectReleased, type Viewer } from '../releasability/released-store.ts'
+import { selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
 
 /** Which shapes: of a room (own room or released to it), intersecting a box, in force at a time. */
 export interface ShapeFilter {
@@ -52,4 +52,35 @@ export async function unitOrganization(database: Queryable, viewer: Viewer, unit
 /** A stored time as ISO 8601 text. */
 export function isoTime(value: Date | string): string {
   return new Date(value).toISOString()
+}
+
+/** The tables of shapes: areas and coordination lines. */
+export type ShapeTable = 'areas' | 'coordination_lines'
+
+/** What a write needs of a stored shape, whoever may see it (writes check ownership themselves). */
+export interface LockedShape extends ReleaseColumns {
+  id: string
+  version: number
+  room_id: string | null
+  valid_from: Date | string
+  valid_to: Date | string | null
+  bbox: BoundingBox
+}
+
+/** The stored shape, locked for the rest of the transaction, or null. */
+export async function lockShape(transaction: Queryable, table: ShapeTable, id: string): Promise<LockedShape | null> {
+  const [row] = await transaction.query<Omit<LockedShape, 'bbox'> & { west: number; south: number; east: number; north: number }>(
+    `select id, organization_id, release_scope, release_organization_ids, release_room_id, released_to, version, room_id, valid_from, valid_to,
+       st_xmin(geometry) as west, st_ymin(geometry) as south, st_xmax(geometry) as east, st_ymax(geometry) as north
+     from ${table} where id = $1 for update`, [id],
+  )
+  if (!row) return null
+  const { west, south, east, north, ...rest } = row
+  return { ...rest, bbox: [west, south, east, north] }
+}
+
+/** The originating organization of a shape, or null (for publishing, which sends each organization its own view). */
+export async function shapeOrganization(database: Queryable, table: ShapeTable, id: string): Promise<string | null> {
+  const [row] = await database.query<{ organization_id: string }>(`select organization_id from ${table} where id = $1`, [id])
+  return row?.organization_id ?? null
 }
