@@ -6,7 +6,7 @@
 import type { BoundingBox } from '../platform/geometry/geojson.ts'
 
 /** The layers a live client can subscribe to ('places' is reference data: snapshots of a box or room, no deltas). */
-export const layers = ['units', 'positions', 'areas', 'coordination-lines', 'reports', 'rooms', 'movements', 'operations', 'coverage', 'places'] as const
+export const layers = ['units', 'positions', 'areas', 'coordination-lines', 'reports', 'rooms', 'movements', 'operations', 'operation-log', 'operation-results', 'coverage', 'places'] as const
 export type Layer = (typeof layers)[number]
 
 export interface PictureChange {

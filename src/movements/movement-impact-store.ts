@@ -1,7 +1,7 @@
 /**
  * SQL of the impact analysis: the objects a movement comes within the room's buffer of during
- * its window, from the `deconfliction_objects` view (areas of responsibility and live movements;
- * operations join the view when they arrive), and the stored findings.
+ * its window, from the `deconfliction_objects` view (areas of responsibility, live movements, and
+ * the axes and objective areas of joint operations, migration 0012), and the stored findings.
  *
  * The analysis reads every object, released or not: deconfliction must weigh an area or a
  * movement its author does not share. What it exposes is filtered: each stored finding carries
@@ -39,7 +39,7 @@ interface FindingRow {
 
 /**
  * The objects of other organizations within `bufferMeters` of the movement during its window,
- * by the `movement_impact` function of migration 0007 (the query and why it is fast are there).
+ * by the `movement_impact` function (migration 0007, replaced in 0012 to leave out the objects of the movement's own operation).
  */
 export async function analyseImpact(database: Queryable, subject: AnalysisSubject, frame: AnalysisFrame): Promise<ComputedFinding[]> {
   const [west, south, east, north] = expandBounds(frame.bounds, frame.bufferMeters)

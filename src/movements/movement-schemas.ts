@@ -152,6 +152,7 @@ export const movementSchema = z.object({
   status: z.enum(movementStatuses),
   planRevision: z.number().int().describe('Bumped by every amendment after submission; answers to an older plan were reset'),
   submittedAt: z.string().nullable(),
+  operationId: z.string().nullable().describe('The joint operation that notified the movement (for one of its axes in one phase), if any'),
   parties: z.array(partySchema).describe('Organizations told of the movement and their answers'),
   release: releaseViewSchema,
   version: z.number().int(),

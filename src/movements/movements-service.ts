@@ -35,6 +35,31 @@ export const answeringRoles: readonly Role[] = ['liaison-officer', 'watch-office
 /** Who changes attributed to the deconfliction itself (re-analysis after someone else's change, reminders, expiry) are recorded as. */
 export const deconflictionActor: Actor = { userId: null, username: 'system:deconfliction', organizationId: null, requestId: null }
 
+/**
+ * A movement a joint operation notifies for one of its organizations: one axis in one phase's
+ * window. The operation has checked the organization, its units, the room and the route.
+ */
+export interface OperationMovement {
+  operationId: string
+  axisKey: string
+  phaseOrdinal: number
+  organizationId: string
+  roomId: string
+  unitIds: readonly string[]
+  route: Geometry
+  plannedStart: Date
+  plannedEnd: Date
+  size: { vehicles: number; personnel: number }
+  purpose: string
+  liaison: { name: string; phone?: string | undefined; radio?: string | undefined }
+  precedence: Precedence
+  /** Recorded when the notice is shorter than the room's period (it refers to the operation). */
+  noticeJustification: string
+}
+
+/** Work to do once the caller's transaction has committed: publish a movement, analyse what its change concerns. */
+export type Announcement = () => Promise<void>
+
 /** What the periodic check did. */
 export interface DeadlineCheck {
   expired: string[]
@@ -181,7 +206,7 @@ export function createMovementsService(options: { database: Database; bus: Event
   }
 
   /** Analyses again, in the background, every live movement a change of an object near `bounds` (in `window`) may concern. */
-  function followUp(change: { bounds: readonly [number, number, number, number] | null; window: { from: Date; to: Date | null } | null; counterpartType: 'area' | 'movement'; counterpartId: string }, trigger: string): void {
+  function followUp(change: { bounds: readonly [number, number, number, number] | null; window: { from: Date; to: Date | null } | null; counterpartType: 'area' | 'movement' | 'operation'; counterpartId: string }, trigger: string): void {
     enqueue(async () => {
       const bufferMeters = await store.largestBuffer(database)
       const ids = await movementsConcernedBy(database, { ...change, bufferMeters })
@@ -377,6 +402,7 @@ export function createMovementsService(options: { database: Database; bus: Event
       const outcome = await database.transaction(async (transaction) => {
         const row = await lockOwn(transaction, principal, id)
         allowed(row.status, 'amend')
+        if (row.operation_id) throw new TansiqError('conflict', `This movement was notified by joint operation ${row.operation_id}: amend the operation's plan instead`)
         if (input.version !== undefined && input.version !== row.version) throw new TansiqError('conflict', `The movement changed since version ${input.version} (now ${row.version}); reload and try again`)
         const plannedStart = input.plannedStart ? new Date(input.plannedStart) : row.planned_start
         const plannedEnd = input.plannedEnd ? new Date(input.plannedEnd) : row.planned_end
@@ -407,6 +433,61 @@ export function createMovementsService(options: { database: Database; bus: Event
       const movement = await publish(id, steps, outcome.released_to)
       if (outcome.status !== 'draft') followUp({ bounds: movement.bbox, window: windowOf(movement), counterpartType: 'movement', counterpartId: id }, 'movement-amended')
       return detail(principal, id)
+    },
+
+    /**
+     * Notifies and submits, in the caller's transaction, a movement a joint operation produces
+     * for one of its organizations (an axis in a phase's window): the impact analysis runs and the
+     * affected organizations are told, as for any movement; objects of the same operation are
+     * left out of the analysis. Run the returned announcement after the commit.
+     */
+    async notifyForOperation(transaction: Queryable, actor: Actor, movement: OperationMovement, now: Date = clock()): Promise<{ id: string; announce: Announcement }> {
+      const id = randomUUID()
+      const steps: TimelineEntry[] = []
+      await store.insertMovement(transaction, {
+        id, organizationId: movement.organizationId, roomId: movement.roomId, unitIds: movement.unitIds, geometry: movement.route,
+        plannedStart: movement.plannedStart, plannedEnd: movement.plannedEnd, size: movement.size, purpose: movement.purpose, liaison: movement.liaison,
+        precedence: movement.precedence, noticeJustification: null, createdByUserId: actor.userId,
+        operation: { id: movement.operationId, axisKey: movement.axisKey, phaseOrdinal: movement.phaseOrdinal },
+      })
+      const detail = { operationId: movement.operationId, axisKey: movement.axisKey, phaseOrdinal: movement.phaseOrdinal }
+      await recordStep(transaction, actor, id, { kind: 'created', organizationId: movement.organizationId, detail, visibleTo: [movement.organizationId], at: now }, steps)
+      await submitLocked(transaction, (await store.lockMovement(transaction, id))!, actor, movement.noticeJustification, steps, now)
+      return {
+        id,
+        announce: async () => {
+          const published = await publish(id, steps)
+          followUp({ bounds: published.bbox, window: windowOf(published), counterpartType: 'movement', counterpartId: id }, 'movement-submitted')
+        },
+      }
+    },
+
+    /**
+     * Ends, in the caller's transaction, the movements a joint operation notified that are not over:
+     * cancelled (the operation was cancelled, or its plan changed), or completed when under way and
+     * the operation completed. Run the returned announcements after the commit.
+     */
+    async endForOperation(transaction: Queryable, actor: Actor, operationId: string, outcome: 'cancel' | 'complete', reason: string, now: Date = clock()): Promise<Announcement[]> {
+      const announcements: Announcement[] = []
+      for (const id of await store.liveMovementsOfOperation(transaction, operationId)) {
+        const row = (await store.lockMovement(transaction, id))!
+        const action = outcome === 'complete' && row.status === 'active' ? 'complete' : 'cancel'
+        const next = transition(row.status, action)
+        if (!next.allowed) continue
+        const steps: TimelineEntry[] = []
+        await store.setStatus(transaction, id, next.status)
+        await recordStep(transaction, actor, id, { kind: next.status, detail: { reason, operationId, from: row.status, to: next.status }, visibleTo: row.released_to, at: now }, steps)
+        announcements.push(async () => {
+          await publish(id, steps)
+          if (row.status !== 'draft') followUp({ bounds: row.bounds, window: { from: row.planned_start, to: row.planned_end }, counterpartType: 'movement', counterpartId: id }, `movement-${next.status}`)
+        })
+      }
+      return announcements
+    },
+
+    /** Analyses again, in the background, the live movements near a joint operation whose objects changed (entered or left the deconfliction, or moved). */
+    reanalyseNearOperation(operationId: string, extent: { bounds: readonly [number, number, number, number]; window: { from: Date; to: Date } }, trigger: string): void {
+      followUp({ bounds: extent.bounds, window: extent.window, counterpartType: 'operation', counterpartId: operationId }, trigger)
     },
 
     /** Cancels a movement of the principal's organization. */

@@ -33,6 +33,7 @@ interface MovementRow extends ReleaseColumns {
   status: MovementStatus
   plan_revision: number
   submitted_at: Date | string | null
+  operation_id: string | null
   version: number
   created_at: Date | string
   updated_at: Date | string
@@ -43,7 +44,7 @@ const selectMovements = `select m.id, m.organization_id, m.room_id, m.unit_ids::
     case when geometrytype(m.geometry) = 'LINESTRING' then st_length(m.geometry::geography) / 1000.0 end as length_km,
     case when geometrytype(m.geometry) = 'MULTIPOLYGON' then st_area(m.geometry::geography) / 1000000.0 end as area_km2,
     m.planned_start, m.planned_end, m.vehicles, m.personnel, m.purpose, m.liaison_name, m.liaison_phone, m.liaison_radio, m.precedence,
-    m.notice_minutes, m.required_notice_minutes, m.notice_justification, m.status, m.plan_revision, m.submitted_at,
+    m.notice_minutes, m.required_notice_minutes, m.notice_justification, m.status, m.plan_revision, m.submitted_at, m.operation_id::text as operation_id,
     m.release_scope, m.release_organization_ids, m.release_room_id, m.released_to, m.version, m.created_at, m.updated_at
   from movements m`
 
@@ -72,6 +73,7 @@ function toMovement(row: MovementRow, parties: Party[], viewer: Viewer): Movemen
     status: row.status,
     planRevision: row.plan_revision,
     submittedAt: isoOrNull(row.submitted_at),
+    operationId: row.operation_id,
     parties,
     release: releaseView(row, viewer),
     version: row.version,
@@ -162,6 +164,8 @@ export interface LockedMovement extends ReleaseColumns {
   notice_justification: string | null
   plan_revision: number
   version: number
+  /** The joint operation that notified the movement, if any. */
+  operation_id: string | null
   bounds: [number, number, number, number]
 }
 
@@ -169,7 +173,7 @@ export interface LockedMovement extends ReleaseColumns {
 export async function lockMovement(transaction: Queryable, id: string): Promise<LockedMovement | null> {
   const [row] = await transaction.query<Omit<LockedMovement, 'bounds' | 'planned_start' | 'planned_end'> & { planned_start: Date | string; planned_end: Date | string; west: number; south: number; east: number; north: number }>(
     `select id::text as id, organization_id, room_id, status, unit_ids::text[] as unit_ids, precedence, planned_start, planned_end, notice_justification,
-       plan_revision, version, release_scope, release_organization_ids, release_room_id, released_to,
+       plan_revision, version, operation_id::text as operation_id, release_scope, release_organization_ids, release_room_id, released_to,
        st_xmin(geometry) as west, st_ymin(geometry) as south, st_xmax(geometry) as east, st_ymax(geometry) as north
      from movements where id = $1 for update`, [id],
   )
@@ -192,7 +196,9 @@ export interface NewMovement {
   liaison: { name: string; phone?: string | undefined; radio?: string | undefined }
   precedence: Precedence
   noticeJustification: string | null
-  createdByUserId: string
+  createdByUserId: string | null
+  /** The joint operation notifying it: the operation, the axis and the phase (from 1). */
+  operation?: { id: string; axisKey: string; phaseOrdinal: number } | undefined
 }
 
 /** The SQL storing a GeoJSON route or area parameter: a 2D LineString, or a 2D MultiPolygon. */
@@ -203,11 +209,14 @@ const storedGeometry = (index: number) =>
 export async function insertMovement(transaction: Queryable, movement: NewMovement): Promise<void> {
   await transaction.query(
     `insert into movements (id, organization_id, room_id, unit_ids, geometry, planned_start, planned_end, vehicles, personnel, purpose,
-       liaison_name, liaison_phone, liaison_radio, precedence, notice_justification, status, release_scope, released_to, created_by_user_id)
-     values ($1, $2, $3, $4::uuid[], ${storedGeometry(5)}, $6::timestamptz, $7::timestamptz, $8, $9, $10, $11, $12, $13, $14, $16, 'draft', 'originator', array[$2], $15)`,
+       liaison_name, liaison_phone, liaison_radio, precedence, notice_justification, status, release_scope, released_to, created_by_user_id,
+       operation_id, operation_axis_key, operation_phase_ordinal)
+     values ($1, $2, $3, $4::uuid[], ${storedGeometry(5)}, $6::timestamptz, $7::timestamptz, $8, $9, $10, $11, $12, $13, $14, $16, 'draft', 'originator', array[$2], $15,
+       $17::uuid, $18, $19)`,
     [movement.id, movement.organizationId, movement.roomId, movement.unitIds, JSON.stringify(movement.geometry), movement.plannedStart.toISOString(),
       movement.plannedEnd.toISOString(), movement.size.vehicles, movement.size.personnel, movement.purpose, movement.liaison.name,
-      movement.liaison.phone ?? null, movement.liaison.radio ?? null, movement.precedence, movement.createdByUserId, movement.noticeJustification],
+      movement.liaison.phone ?? null, movement.liaison.radio ?? null, movement.precedence, movement.createdByUserId, movement.noticeJustification,
+      movement.operation?.id ?? null, movement.operation?.axisKey ?? null, movement.operation?.phaseOrdinal ?? null],
   )
 }
 
@@ -385,4 +394,12 @@ export async function unansweredPartiesDue(database: Queryable, now: Date, minut
      order by m.planned_start, p.movement_id, p.organization_id`, [now.toISOString(), minutes],
   )
   return rows.map((row) => ({ movementId: row.movement_id, organizationId: row.organization_id }))
+}
+
+/** The movements a joint operation notified that are not over (draft, waiting or under way), oldest first. */
+export async function liveMovementsOfOperation(database: Queryable, operationId: string): Promise<string[]> {
+  const rows = await database.query<{ id: string }>(
+    `select id::text as id from movements where operation_id = $1 and status in ('draft', 'submitted', 'cleared', 'conflicted', 'active') order by created_at, id`, [operationId],
+  )
+  return rows.map((row) => row.id)
 }

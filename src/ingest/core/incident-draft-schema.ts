@@ -16,6 +16,25 @@ export type ActorId = z.infer<typeof actorIdSchema>
 export type ResultItem = z.infer<typeof resultItemSchema>
 export type ResultAction = z.infer<typeof resultActionSchema>
 
+/** Which actions make sense for an item: anything else is a misreading (the reader drops it) or a mistake (operation claims refuse it). */
+export const ALLOWED_ACTIONS: Readonly<Record<ResultItem, readonly ResultAction[]>> = {
+  vehicle: ['destroyed', 'burned', 'found', 'seized'],
+  motorcycle: ['destroyed', 'burned', 'found', 'seized'],
+  cave: ['destroyed', 'burned', 'found'],
+  tunnel: ['destroyed', 'burned', 'found'],
+  hideout: ['destroyed', 'burned', 'found'],
+  guesthouse: ['destroyed', 'burned', 'found'],
+  cache: ['destroyed', 'burned', 'found', 'seized'],
+  ied: ['defused', 'found', 'seized', 'destroyed'],
+  weapon: ['seized', 'found', 'destroyed'],
+  ammunition: ['seized', 'found', 'destroyed'],
+  'explosives-workshop': ['destroyed', 'found', 'seized', 'burned'],
+  airstrike: ['conducted'],
+  militant: ['killed', 'wounded', 'arrested'],
+  'security-member': ['killed', 'wounded'],
+  civilian: ['killed', 'wounded'],
+}
+
 /** Character offsets [start, end) into the original text. */
 export const evidenceSchema = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])).describe('Offsets [start, end) into the file text')
 

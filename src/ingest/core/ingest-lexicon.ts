@@ -189,24 +189,8 @@ action({ action: 'neutral' }, 'انفجار|تفجير عبوة|هجوم|هجو�
 /** Lexicon of action words. */
 export const ACTION_LEXICON = buildLexicon(actionPhrases)
 
-/** Which actions make sense for an item: anything else is a misreading and is dropped. */
-export const ALLOWED_ACTIONS: Readonly<Record<ResultItem, readonly ResultAction[]>> = {
-  vehicle: ['destroyed', 'burned', 'found', 'seized'],
-  motorcycle: ['destroyed', 'burned', 'found', 'seized'],
-  cave: ['destroyed', 'burned', 'found'],
-  tunnel: ['destroyed', 'burned', 'found'],
-  hideout: ['destroyed', 'burned', 'found'],
-  guesthouse: ['destroyed', 'burned', 'found'],
-  cache: ['destroyed', 'burned', 'found', 'seized'],
-  ied: ['defused', 'found', 'seized', 'destroyed'],
-  weapon: ['seized', 'found', 'destroyed'],
-  ammunition: ['seized', 'found', 'destroyed'],
-  'explosives-workshop': ['destroyed', 'found', 'seized', 'burned'],
-  airstrike: ['conducted'],
-  militant: ['killed', 'wounded', 'arrested'],
-  'security-member': ['killed', 'wounded'],
-  civilian: ['killed', 'wounded'],
-}
+/** Which actions make sense for an item (part of the results vocabulary, shared with operation claims). */
+export { ALLOWED_ACTIONS } from './incident-draft-schema.ts'
 
 // ---------------------------------------------------------------- frames
 
