@@ -5,6 +5,7 @@
  * coalition support, between Kifri and Tuz Khurmatu, in the room `kirkuk` (created when missing).
  * H-hour is two days ahead (so the movements its axes produce give the room's notice). The
  * Peshmerga and army commanders approve the plan; coalition support does not need to.
+ * createProposedReferenceOperation stops before the approvals, for tests that walk through them.
  */
 import type { TestTansiq } from '../server/test-harness.ts'
 
@@ -82,12 +83,15 @@ async function expectStatus(response: Promise<{ status: number; body: unknown }>
   return answer.body as any // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+/** What createProposedReferenceOperation created: the plan proposed, no approval yet. */
+export type ProposedReferenceOperation = Omit<ReferenceOperation, 'movementIds'>
+
 /**
- * Creates the reference operation Black Earth through the API as the Peshmerga commander,
- * proposes it and has the Peshmerga and Iraqi Army commanders approve it. Each call creates a
+ * Creates the reference operation Black Earth through the API as the Peshmerga commander and
+ * proposes it: both commanders are yet to approve revision `planRevision`. Each call creates a
  * new operation (with new units); the room is reused.
  */
-export async function createApprovedReferenceOperation(tansiq: OperationFixtureServer, options: ReferenceOperationOptions = {}): Promise<ReferenceOperation> {
+export async function createProposedReferenceOperation(tansiq: OperationFixtureServer, options: Omit<ReferenceOperationOptions, 'start'> = {}): Promise<ProposedReferenceOperation> {
   const call = operationCaller(tansiq)
   const roomId = options.roomId ?? 'kirkuk'
   if ((await call('admin', 'GET', `/api/rooms/${roomId}`)).status === 404) {
@@ -132,21 +136,37 @@ export async function createApprovedReferenceOperation(tansiq: OperationFixtureS
   }), 201, 'creating the operation')
   const operationId = created.id as string
   const proposed = await expectStatus(call('pesh.commander', 'POST', `/api/operations/${operationId}/propose`, {}), 200, 'proposing')
-  await expectStatus(call('pesh.commander', 'POST', `/api/operations/${operationId}/approve`, { planRevision: proposed.planRevision }), 200, 'approval by the Peshmerga commander')
-  await expectStatus(call('army.commander', 'POST', `/api/operations/${operationId}/approve`, { planRevision: proposed.planRevision }), 200, 'approval by the army commander')
-  if (options.start) await expectStatus(call('pesh.commander', 'POST', `/api/operations/${operationId}/start`, {}), 200, 'starting')
-  await tansiq.movements?.settled()
-  const operation = await expectStatus(call('pesh.commander', 'GET', `/api/operations/${operationId}`), 200, 'reading the operation')
   return {
     operationId,
     roomId,
-    planRevision: operation.planRevision,
+    planRevision: proposed.planRevision,
     leadOrganizationId: 'peshmerga',
     approvingOrganizationIds: ['iraqi-army', 'peshmerga'],
     supportOrganizationIds: ['coalition'],
     units: { peshmerga: peshmergaUnit.id, army: armyUnit.id },
     hHour: hHour.toISOString(),
     window,
+    operation: proposed,
+    call,
+  }
+}
+
+/**
+ * Creates the reference operation Black Earth through the API as the Peshmerga commander,
+ * proposes it and has the Peshmerga and Iraqi Army commanders approve it. Each call creates a
+ * new operation (with new units); the room is reused.
+ */
+export async function createApprovedReferenceOperation(tansiq: OperationFixtureServer, options: ReferenceOperationOptions = {}): Promise<ReferenceOperation> {
+  const { operationId, planRevision, call, ...proposed } = await createProposedReferenceOperation(tansiq, options)
+  await expectStatus(call('pesh.commander', 'POST', `/api/operations/${operationId}/approve`, { planRevision }), 200, 'approval by the Peshmerga commander')
+  await expectStatus(call('army.commander', 'POST', `/api/operations/${operationId}/approve`, { planRevision }), 200, 'approval by the army commander')
+  if (options.start) await expectStatus(call('pesh.commander', 'POST', `/api/operations/${operationId}/start`, {}), 200, 'starting')
+  await tansiq.movements?.settled()
+  const operation = await expectStatus(call('pesh.commander', 'GET', `/api/operations/${operationId}`), 200, 'reading the operation')
+  return {
+    ...proposed,
+    operationId,
+    planRevision: operation.planRevision,
     operation,
     movementIds: (operation.movements as Array<{ id: string }>).map((movement) => movement.id),
     call,

@@ -71,7 +71,14 @@ function planOf(lead: string, input: PlanInput): Plan {
 const sameSet = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join()
 
 /** Builds the joint operations capability over the movements capability (for the notifications its axes produce). */
-export function createOperationsService(options: { database: Database; bus: EventBus<PictureChange>; movements: MovementsService; clock?: () => Date }) {
+export function createOperationsService(options: {
+  database: Database
+  bus: EventBus<PictureChange>
+  movements: MovementsService
+  clock?: () => Date
+  /** Told after every published change of an operation (plan, status, release), with whom it was released to before. */
+  onChanged?: (operationId: string, previouslyReleasedTo: readonly string[]) => void
+}) {
   const { database, bus, movements } = options
   const clock = options.clock ?? (() => new Date())
 
@@ -166,9 +173,11 @@ export function createOperationsService(options: { database: Database; bus: Even
   /**
    * Publishes the operation's features as they now stand (layer 'operations'): each to everyone
    * the operation is released to; removed features, and all of a cancelled operation, as deletions.
+   * When its release changed, its log entries too (layer 'operation-log'), so that those who lost
+   * sight drop them and those who gained it get them.
    */
   async function publish(id: string, change: { before?: readonly string[] | undefined; removedFeatureIds?: readonly string[] | undefined } = {}): Promise<void> {
-    const [row] = await database.query<{ released_to: string[]; room_id: string; status: OperationStatus }>('select released_to, room_id, status from operations where id = $1', [id])
+    const [row] = await database.query<{ organization_id: string; released_to: string[]; room_id: string; status: OperationStatus }>('select organization_id, released_to, room_id, status from operations where id = $1', [id])
     if (!row) return
     const before = change.before ?? row.released_to
     const lost = before.filter((organization) => !row.released_to.includes(organization))
@@ -183,6 +192,16 @@ export function createOperationsService(options: { database: Database; bus: Even
       bus.publish({
         layer: 'operations', kind: 'upsert', id: feature.id, releasedTo: row.released_to, ...(lost.length > 0 ? { previouslyReleasedTo: before } : {}),
         roomIds: [row.room_id], bbox: feature.bbox, data: feature,
+      })
+    }
+    options.onChanged?.(id, before)
+    if (sameSet(before, row.released_to)) return
+    // Read as the lead, which always sees its operation; the log stays readable after a cancellation.
+    for (const entry of await store.listLog(database, { organizationId: row.organization_id }, id, { limit: Number.MAX_SAFE_INTEGER })) {
+      const point = entry.location?.coordinates
+      bus.publish({
+        layer: 'operation-log', kind: 'upsert', id: entry.id, releasedTo: row.released_to, ...(lost.length > 0 ? { previouslyReleasedTo: before } : {}),
+        roomIds: [row.room_id], bbox: point ? [point[0], point[1], point[0], point[1]] : null, data: entry,
       })
     }
   }

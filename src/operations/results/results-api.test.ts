@@ -301,18 +301,17 @@ for (const backend of storageBackends()) {
 
     test('when the operation\'s release narrows or it is cancelled, its results follow: those who lost sight are told to drop them', async () => {
       const id = await insertOperation(tansiq.database, { roomId: 'kirkuk', leadOrganizationId: 'peshmerga', participantOrganizationIds: ['iraqi-army'], releasedTo: ['peshmerga', 'iraqi-army', 'joc'] })
-      // What the operations service publishes after a change of the operation: one event per feature.
-      const operationChanged = (previouslyReleasedTo?: string[]) => {
-        for (const feature of ['f1', 'f2']) {
-          tansiq.bus.publish({ layer: 'operations', kind: 'upsert', id: `${id}-${feature}`, releasedTo: [], ...(previouslyReleasedTo ? { previouslyReleasedTo } : {}), roomIds: ['kirkuk'], bbox: null, data: { operationId: id } })
-        }
+      // What the operations service tells after a change of the operation (twice here: calls in a burst are coalesced).
+      const operationChanged = (previouslyReleasedTo: string[] = []) => {
+        tansiq.operationResults.operationChanged(id, previouslyReleasedTo)
+        tansiq.operationResults.operationChanged(id, previouslyReleasedTo)
       }
       await tansiq.database.query(`update operations set released_to = array['iraqi-army', 'peshmerga'] where id = $1`, [id])
       const seen = changes.length
       operationChanged(['iraqi-army', 'joc', 'peshmerga'])
       await tansiq.operationResults.settled()
       const narrowed = changes.slice(seen)
-      assert.equal(narrowed.length, 1, 'one republication per operation, however many features changed')
+      assert.equal(narrowed.length, 1, 'one republication per operation, however many changes were told in a burst')
       assert.deepEqual([narrowed[0]!.kind, [...narrowed[0]!.releasedTo]], ['upsert', ['iraqi-army', 'peshmerga']])
       assert.deepEqual(narrowed[0]!.previouslyReleasedTo, ['iraqi-army', 'joc', 'peshmerga'])
 

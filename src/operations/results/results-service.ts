@@ -141,8 +141,9 @@ export function createOperationResultsService(options: { database: Database; bus
     return results
   }
 
-  // Republishing after a change of the operation itself: coalesced per operation (an operation
-  // publishes one event per feature), one at a time.
+  // Republishing after a change of the operation itself (told by the operations service through
+  // operationChanged, whether or not the operation has map features): coalesced per operation,
+  // one at a time.
   let queue: Promise<void> = Promise.resolve()
   const pending = new Map<string, Set<string>>()
   function republishLater(operationId: string, previouslyReleasedTo: readonly string[]): void {
@@ -177,20 +178,6 @@ export function createOperationResultsService(options: { database: Database; bus
     }
   }
 
-  bus.subscribe((change) => {
-    if (change.layer !== 'operations') return
-    const previously = change.previouslyReleasedTo ?? []
-    const operationId = (change.data as { operationId?: unknown } | null)?.operationId
-    if (typeof operationId === 'string') republishLater(operationId, previously)
-    // A deletion carries no data: its feature still names the operation (a cancelled operation keeps them).
-    else if (change.kind === 'delete') {
-      queue = queue.then(async () => {
-        const [feature] = await database.query<{ operation_id: string }>('select operation_id::text as operation_id from operation_features where id::text = $1', [change.id])
-        if (feature) republishLater(feature.operation_id, previously)
-      }).catch((error: unknown) => console.error('operation results: republishing failed', error))
-    }
-  })
-
   function audit(transaction: Queryable, principal: Principal, requestId: string, context: ResultsContext, action: string, detail: Record<string, unknown>) {
     return appendAuditEntry(transaction, actorOf(principal, requestId), {
       action: `operation-results.${action}`, objectType: 'operation', objectId: context.operation.id, change: detail, visibleTo: [...context.operation.released_to],
@@ -198,6 +185,8 @@ export function createOperationResultsService(options: { database: Database; bus
   }
 
   return {
+    /** An operation changed (plan, status or release): its results are published again, or removed. */
+    operationChanged: (operationId: string, previouslyReleasedTo: readonly string[]): void => republishLater(operationId, previouslyReleasedTo),
     /** Resolves once the republications queued so far are published (tests, shutdown). */
     settled: async (): Promise<void> => {
       for (let previous: Promise<void> | null = null; previous !== queue;) {
