@@ -6,16 +6,34 @@
 //    missing. What real areas of responsibility look like.
 //  - scattered: the same number of blobs on a grid, each 80–120 % of its cell: hundreds of holes
 //    at the corners and overlaps everywhere. A stress case.
-// Measured: the first computation (everything written), a recomputation after one area moves
-// (the live path), and one that finds nothing changed. On PGlite, and on PostgreSQL when
-// DATABASE_URL is set (in a database created for the run and dropped after).
+// Measured:
+//  - what a user sees first: a real server process (`tansiq serve`) started on a database that
+//    holds the room but no coverage yet; 3 s after it reports ready (as a person would come) a user
+//    signs in and GET /api/rooms/kirkuk/coverage is timed over HTTP. The request computes the
+//    coverage in a fresh process, where nothing of PGlite's WebAssembly or PostGIS is loaded or
+//    compiled but what start-up did. On the embedded database with the start-up warm-up
+//    (COVERAGE_WARM_UP=true, the default) and without it, with the start-up time of each, and the
+//    CPU time of the server's main thread (where PGlite runs) beside each wall time.
+//  - in process, afterwards: a recomputation after one area moves (the live path), and one that
+//    finds nothing changed.
+// On PGlite, and on PostgreSQL when DATABASE_URL is set (in a database created for the run and
+// dropped after). COVERAGE_BENCH_RUNS server starts per row and mode (default 3).
 // Run: node --import tsx bench/coverage.bench.ts
+import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { cpus } from 'node:os'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Database } from '../src/platform/database/database.ts'
 import { migrate } from '../src/platform/database/migrator.ts'
-import { openTestDatabase, createScratchPostgresDatabase } from '../src/platform/database/test-database.ts'
+import { prepareTemplate, createScratchPostgresDatabase } from '../src/platform/database/test-database.ts'
+import { openPgliteDatabase } from '../src/platform/database/pglite-database.ts'
 import { openPostgresDatabase } from '../src/platform/database/postgres-database.ts'
+import { loadConfig } from '../src/platform/config.ts'
+import { commandLineActor } from '../src/platform/auth/principal.ts'
+import { createAccountsService } from '../src/accounts/accounts-service.ts'
+import { referenceOrganizations } from '../src/accounts/reference-organizations.ts'
+import { placesTemplateSeed } from '../src/server/test-harness.ts'
 import { EventBus } from '../src/platform/event-bus.ts'
 import type { PictureChange } from '../src/live/picture-change.ts'
 import { createCoverageService } from '../src/coverage/coverage-service.ts'
@@ -147,22 +165,14 @@ function scattered(random: () => number): Array<{ organizationId: string; ring: 
   return areas
 }
 
-/** A fresh, migrated database on a backend, and how to discard it. */
-async function freshDatabase(backend: 'pglite' | 'postgres'): Promise<{ database: Database; discard: () => Promise<void> }> {
-  if (backend === 'pglite') {
-    const database = await openTestDatabase('pglite')
-    return { database, discard: () => database.close() }
-  }
-  const scratch = await createScratchPostgresDatabase('tansiq_bench_coverage')
-  const database = await openPostgresDatabase({ connectionString: scratch.connectionString, poolSize: 4 })
-  await migrate(database)
-  return {
-    database,
-    discard: async () => {
-      await database.close()
-      await scratch.drop()
-    },
-  }
+const password = 'bench-password-1'
+const actor = commandLineActor('bench coverage')
+const serverRuns = Number(process.env.COVERAGE_BENCH_RUNS ?? 3)
+const settleMs = 3000
+
+interface Layout {
+  jsa: Ring
+  areas: Array<{ id: string; organizationId: string; ring: Ring }>
 }
 
 async function insertArea(database: Database, area: { id: string; organizationId: string; kind: 'aor' | 'joint-security-area'; ring: Ring }): Promise<void> {
@@ -173,57 +183,222 @@ async function insertArea(database: Database, area: { id: string; organizationId
   )
 }
 
-const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)]!
+/** The reference organizations, one JOC watch officer to sign in as, the room and its areas; no coverage computed yet. */
+async function seed(database: Database, layout: Layout): Promise<{ vertices: number; km2: number }> {
+  const accounts = createAccountsService({ database, config: loadConfig({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent' }) })
+  await accounts.ensureOrganizations(actor, referenceOrganizations)
+  await accounts.createUser(actor, { username: 'joc.watch', displayName: 'JOC watch officer', organizationId: 'joc', role: 'watch-officer', password })
+  await database.query(`insert into rooms (id, name_en, name_ar, name_ckb, member_organization_ids) values ('kirkuk', 'Kirkuk', 'كركوك', 'کەرکووک', $1)`, [organizations])
+  await insertArea(database, { id: randomUUID(), organizationId: 'joc', kind: 'joint-security-area', ring: layout.jsa })
+  for (const area of layout.areas) await insertArea(database, { ...area, kind: 'aor' })
+  const [check] = await database.query<{ invalid: number; vertices: number; km2: number }>(
+    `select count(*) filter (where not st_isvalid(geometry))::int as invalid, avg(st_npoints(geometry))::float8 as vertices,
+       (select st_area(geometry::geography) / 1e6 from areas where kind = 'joint-security-area') as km2 from areas where kind = 'aor'`,
+  )
+  if (check!.invalid > 0) throw new Error(`${check!.invalid} generated areas are not valid`)
+  await database.query('analyze')
+  return { vertices: check!.vertices, km2: check!.km2 }
+}
 
-async function measure(backend: 'pglite' | 'postgres', layout: 'sectors' | 'scattered'): Promise<string> {
+/** A seeded database a server process can be started on, again and again, each time finding the room never computed. */
+interface Prepared {
+  vertices: number
+  km2: number
+  /** The server's environment for one run, and what to do after it. */
+  run(): Promise<{ environment: Record<string, string>; done(): Promise<void> }>
+  /** The database, opened in this process. */
+  open(): Promise<{ database: Database; done(): Promise<void> }>
+  discard(): Promise<void>
+}
+
+async function prepare(backend: 'pglite' | 'postgres', layout: Layout): Promise<Prepared> {
+  if (backend === 'pglite') {
+    const folder = mkdtempSync(join(tmpdir(), 'tansiq-bench-coverage-'))
+    const seeded = join(folder, 'seeded')
+    const template = new Blob([readFileSync(await prepareTemplate(placesTemplateSeed))])
+    mkdirSync(join(seeded, 'pglite'), { recursive: true })
+    const database = await openPgliteDatabase({ dataDirectory: join(seeded, 'pglite'), template })
+    const stats = await seed(database, layout)
+    await database.close()
+    let copies = 0
+    // Each run gets its own copy of the data folder, as it was before any coverage was computed.
+    const copy = () => {
+      const path = join(folder, `copy-${copies++}`)
+      cpSync(seeded, path, { recursive: true })
+      return path
+    }
+    return {
+      ...stats,
+      run: async () => {
+        const path = copy()
+        return { environment: { TANSIQ_DATA_DIR: path }, done: async () => rmSync(path, { recursive: true, force: true }) }
+      },
+      open: async () => {
+        const path = copy()
+        const opened = await openPgliteDatabase({ dataDirectory: join(path, 'pglite') })
+        return { database: opened, done: async () => { await opened.close(); rmSync(path, { recursive: true, force: true }) } }
+      },
+      discard: async () => rmSync(folder, { recursive: true, force: true }),
+    }
+  }
+  const scratch = await createScratchPostgresDatabase('tansiq_bench_coverage')
+  const connect = async () => openPostgresDatabase({ connectionString: scratch.connectionString, poolSize: 4 })
+  const database = await connect()
+  await migrate(database)
+  await placesTemplateSeed.apply(database)
+  const stats = await seed(database, layout)
+  await database.close()
+  const forget = async () => {
+    const cleanup = await connect()
+    await cleanup.query('delete from coverage_alerts; delete from coverage_history; delete from coverage_parts; delete from coverage_states')
+    await cleanup.close()
+  }
+  return {
+    ...stats,
+    run: async () => ({ environment: { DATABASE_URL: scratch.connectionString }, done: forget }),
+    open: async () => {
+      const opened = await connect()
+      return { database: opened, done: async () => { await opened.close(); await forget() } }
+    },
+    discard: () => scratch.drop(),
+  }
+}
+
+interface ServerRun {
+  /** Process start → "Ready" line, and the main thread's CPU time by then. */
+  startMs: number
+  startCpuMs: number
+  /** The first GET /api/rooms/kirkuk/coverage after ready (computes it). */
+  firstMs: number
+  /** CPU time of the server's main thread during that request (where PGlite runs): what the wall time would be on an idle machine. */
+  firstCpuMs: number
+  /** The next GET (reads the stored result). */
+  secondMs: number
+  gaps: number
+  overlaps: number
+}
+
+/** CPU time (user + system) of a process's main thread so far, in ms (Linux; 10 ms ticks). */
+function mainThreadCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** Starts `tansiq serve` on a prepared database, signs in, and times the room's first coverage request. */
+async function serverRun(environment: Record<string, string>, warmUp: boolean): Promise<ServerRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...environment, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', COVERAGE_WARM_UP: String(warmUp) }
+  if (!environment.DATABASE_URL) delete env.DATABASE_URL
+  const started = performance.now()
+  const child = spawn(process.execPath, ['bin/tansiq.mjs', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  try {
+    let output = ''
+    const url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk
+        const match = /Ready in \d+ ms on (http:\/\/\S+)/.exec(output)
+        if (match) resolve(match[1]!)
+      }
+      child.stdout.on('data', onData)
+      child.stderr.on('data', onData)
+      child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)))
+    })
+    const startMs = performance.now() - started
+    const startCpuMs = mainThreadCpuMs(child.pid!)
+    // A person signs in and opens the room seconds after start-up, not within milliseconds: let the
+    // work a server schedules right after ready (the place-search index, ~1 s) finish first.
+    await new Promise((resolve) => setTimeout(resolve, settleMs))
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'joc.watch', password }) })
+    if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`)
+    const { token } = (await login.json()) as { token: string }
+    const get = async () => {
+      const requested = performance.now()
+      const response = await fetch(`${url}/api/rooms/kirkuk/coverage`, { headers: { authorization: `Bearer ${token}` } })
+      const body = await response.text()
+      if (!response.ok) throw new Error(`coverage: ${response.status} ${body}`)
+      return { ms: performance.now() - requested, coverage: JSON.parse(body) as { gaps: unknown[]; overlaps: unknown[] } }
+    }
+    const cpuBefore = mainThreadCpuMs(child.pid!)
+    const first = await get()
+    const firstCpuMs = mainThreadCpuMs(child.pid!) - cpuBefore
+    const second = await get()
+    return { startMs, startCpuMs, firstMs: first.ms, firstCpuMs, secondMs: second.ms, gaps: first.coverage.gaps.length, overlaps: first.coverage.overlaps.length }
+  } finally {
+    child.kill('SIGTERM')
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve))
+  }
+}
+
+const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)]!
+const median = (values: number[]) => percentile(values, 0.5)
+const ms = (value: number) => `${value.toFixed(0)} ms`
+
+async function measure(backend: 'pglite' | 'postgres', layoutName: 'sectors' | 'scattered'): Promise<string> {
   const random = prng(20210621)
   const jsa = jointSecurityArea(random)
-  const areas = (layout === 'sectors' ? sectors(random) : scattered(random)).map((area) => ({ ...area, id: randomUUID() }))
-  const { database, discard } = await freshDatabase(backend)
+  const areas = (layoutName === 'sectors' ? sectors(random) : scattered(random)).map((area) => ({ ...area, id: randomUUID() }))
+  const prepared = await prepare(backend, { jsa, areas })
   try {
-    for (const id of organizations) await database.query('insert into organizations (id, name_en, name_ar, name_ckb) values ($1, $1, $1, $1)', [id])
-    await database.query(`insert into rooms (id, name_en, name_ar, name_ckb, member_organization_ids) values ('kirkuk', 'Kirkuk', 'كركوك', 'کەرکووک', $1)`, [organizations])
-    await insertArea(database, { id: randomUUID(), organizationId: 'joc', kind: 'joint-security-area', ring: jsa })
-    for (const area of areas) await insertArea(database, { ...area, kind: 'aor' })
-    const [check] = await database.query<{ invalid: number; vertices: number; km2: number }>(
-      `select count(*) filter (where not st_isvalid(geometry))::int as invalid, avg(st_npoints(geometry))::float8 as vertices,
-         (select st_area(geometry::geography) / 1e6 from areas where kind = 'joint-security-area') as km2 from areas where kind = 'aor'`,
-    )
-    if (check!.invalid > 0) throw new Error(`${check!.invalid} generated areas are not valid`)
-    await database.query('analyze')
-
-    const coverage = createCoverageService({
-      database, bus: new EventBus<PictureChange>(),
-      settings: { gridDegrees: 1e-7, minimumPartKm2: 0.01, borderMeters: 100, gapAlertKm2: 1, checkIntervalMs: 0 },
-    })
-    // Wall time is what a user waits; on a shared machine the process's CPU time (PGlite runs in it) shows the work itself.
-    const timed = async () => {
-      const cpu = process.cpuUsage()
-      const outcome = (await coverage.recompute('kirkuk'))!
-      const used = process.cpuUsage(cpu)
-      return { wall: outcome.durationMs, cpu: (used.user + used.system) / 1000 }
+    // The warm-up runs on the embedded database only (PostgreSQL's functions are native code, loaded by each pooled connection).
+    const modes = backend === 'pglite' ? [true, false] : [true]
+    const runs = new Map<boolean, ServerRun[]>(modes.map((mode) => [mode, []]))
+    for (let index = 0; index < serverRuns; index++) {
+      for (const mode of modes) {
+        const { environment, done } = await prepared.run()
+        try {
+          runs.get(mode)!.push(await serverRun(environment, mode))
+        } finally {
+          await done()
+        }
+      }
     }
-    const first = await timed()
-    const [totals] = await database.query<{ gap_count: number; gap_km2: number; overlap_count: number; overlap_km2: number }>('select gap_count, gap_km2, overlap_count, overlap_km2 from coverage_states')
+    const withWarmUp = runs.get(true)!
+    const withoutWarmUp = runs.get(false) ?? []
+    const { gaps, overlaps } = withWarmUp[0]!
+
+    // In process: the live path, an area edited and recomputed (after one computation, as a running server is).
+    const { database, done } = await prepared.open()
     const changed: Array<{ wall: number; cpu: number }> = []
     const unchanged: Array<{ wall: number; cpu: number }> = []
-    for (let roundIndex = 0; roundIndex < changeRounds; roundIndex++) {
-      // One area moves by up to ~500 m, as an edit of a sector would; then it moves back.
-      const area = areas[Math.floor(random() * areas.length)]!
-      const [dx, dy] = [(random() - 0.5) * 0.01, (random() - 0.5) * 0.01]
-      await database.query('update areas set geometry = st_translate(geometry, $2, $3) where id = $1', [area.id, dx, dy])
-      changed.push(await timed())
-      await database.query('update areas set geometry = st_translate(geometry, $2, $3) where id = $1', [area.id, -dx, -dy])
-      changed.push(await timed())
-      unchanged.push(await timed())
+    let totals: { gap_km2: number; overlap_km2: number } | undefined
+    try {
+      const coverage = createCoverageService({
+        database, bus: new EventBus<PictureChange>(),
+        settings: { gridDegrees: 1e-7, minimumPartKm2: 0.01, borderMeters: 100, gapAlertKm2: 1, checkIntervalMs: 0 },
+      })
+      // Wall time is what a user waits; on a shared machine the process's CPU time (PGlite runs in it) shows the work itself.
+      const timed = async () => {
+        const cpu = process.cpuUsage()
+        const outcome = (await coverage.recompute('kirkuk'))!
+        const used = process.cpuUsage(cpu)
+        return { wall: outcome.durationMs, cpu: (used.user + used.system) / 1000 }
+      }
+      await timed()
+      ;[totals] = await database.query<{ gap_km2: number; overlap_km2: number }>('select gap_km2, overlap_km2 from coverage_states')
+      for (let roundIndex = 0; roundIndex < changeRounds; roundIndex++) {
+        // One area moves by up to ~500 m, as an edit of a sector would; then it moves back.
+        const area = areas[Math.floor(random() * areas.length)]!
+        const [dx, dy] = [(random() - 0.5) * 0.01, (random() - 0.5) * 0.01]
+        await database.query('update areas set geometry = st_translate(geometry, $2, $3) where id = $1', [area.id, dx, dy])
+        changed.push(await timed())
+        await database.query('update areas set geometry = st_translate(geometry, $2, $3) where id = $1', [area.id, -dx, -dy])
+        changed.push(await timed())
+        unchanged.push(await timed())
+      }
+    } finally {
+      await done()
     }
-    const ms = (value: number) => `${value.toFixed(0)} ms`
+    const firstOf = (list: ServerRun[]) => (list.length === 0 ? '—' : `**${ms(median(list.map((run) => run.firstMs)))}** / ${ms(Math.max(...list.map((run) => run.firstMs)))}`
+      + (backend === 'pglite' ? ` (CPU ${ms(median(list.map((run) => run.firstCpuMs)))})` : ''))
+    const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`
+    const startOf = (list: ServerRun[]) => (list.length === 0 ? '—' : `${seconds(median(list.map((run) => run.startMs)))} (CPU ${seconds(median(list.map((run) => run.startCpuMs)))})`)
     const wall = changed.map((time) => time.wall)
     // The CPU time of PostgreSQL's server process is not ours to see: shown for PGlite only.
-    const cpu = backend === 'pglite' ? ms(percentile(changed.map((time) => time.cpu), 0.5)) : 'n/a'
-    return `| ${backend} | ${layout} | ${areas.length} | ${check!.vertices.toFixed(0)} | ${check!.km2.toFixed(0)} km² | ${totals!.gap_count} (${totals!.gap_km2.toFixed(1)} km²) | ${totals!.overlap_count} (${totals!.overlap_km2.toFixed(1)} km²) | ${ms(first.wall)} | ${ms(percentile(wall, 0.5))} / ${ms(percentile(wall, 0.95))} / ${ms(Math.max(...wall))} | ${cpu} | ${ms(percentile(unchanged.map((time) => time.wall), 0.5))} |`
+    const cpu = backend === 'pglite' ? ms(median(changed.map((time) => time.cpu))) : 'n/a'
+    return `| ${backend} | ${layoutName} | ${areas.length} | ${prepared.vertices.toFixed(0)} | ${prepared.km2.toFixed(0)} km² | ${gaps} (${totals!.gap_km2.toFixed(1)} km²) | ${overlaps} (${totals!.overlap_km2.toFixed(1)} km²) `
+      + `| ${firstOf(withWarmUp)} | ${firstOf(withoutWarmUp)} | ${ms(median(withWarmUp.map((run) => run.secondMs)))} | ${startOf(withWarmUp)} / ${startOf(withoutWarmUp)} `
+      + `| ${ms(median(wall))} / ${ms(percentile(wall, 0.95))} / ${ms(Math.max(...wall))} | ${cpu} | ${ms(median(unchanged.map((time) => time.wall)))} |`
   } finally {
-    await discard()
+    await prepared.discard()
   }
 }
 
@@ -232,8 +407,8 @@ const rows: string[] = []
 for (const backend of backends) {
   for (const layout of ['sectors', 'scattered'] as const) rows.push(await measure(backend, layout))
 }
-console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`)
-console.log('| storage | layout | areas of responsibility | mean vertices | joint security area | gaps | overlaps | first computation | after one area changes: wall median / p95 / max | CPU median | nothing changed (median) |')
-console.log('|---|---|---|---|---|---|---|---|---|---|---|')
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; ${serverRuns} server starts per row and mode\n`)
+console.log('| storage | layout | areas of responsibility | mean vertices | joint security area | gaps | overlaps | first GET after start, warm-up on: wall median / max (server main-thread CPU) | same, warm-up off | next GET (stored) | start → ready (main-thread CPU), warm-up on / off | after one area changes: wall median / p95 / max | CPU median | nothing changed (median) |')
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
 for (const row of rows) console.log(row)
 if (!process.env.DATABASE_URL) console.log('\nSet DATABASE_URL to measure PostgreSQL too.')

@@ -15,6 +15,7 @@ import { createCheckpoint, loadSigningKey, publicKeyPem, verifyCheckpoint } from
 import { checkpointSchema } from '../audit/core/checkpoint.ts'
 import { demoUsers, seedDemo } from '../demo/demo-seed.ts'
 import { seedDemoPicture, startDemoSimulator } from '../demo/demo-picture.ts'
+import { seedDemoOperations } from '../demo/demo-operations.ts'
 import { buildTansiq, tansiqVersion } from '../server/tansiq-server.ts'
 import { readSecret } from './read-secret.ts'
 import { registerIngestCommand } from '../ingest/ingest-command.ts'
@@ -54,6 +55,7 @@ program.command('serve')
     if (options.demo) {
       const created = await seedDemo(tansiq.accounts, actor, settings.TANSIQ_DEMO_PASSWORD)
       if (await seedDemoPicture(tansiq)) progress('Demo mode: reference rooms, units, areas of responsibility (with the Kifri – Tuz Khurmatu gap) and reports created')
+      if (await seedDemoOperations(tansiq)) progress('Demo mode: joint operation Black Earth under way in the Kirkuk room, its claimed results awaiting agreement')
       const simulator = await startDemoSimulator(tansiq)
       stopSimulator = () => simulator.stop()
       progress(`Demo mode: ${created.length} demo account(s) created. Sign in as any of ${demoUsers.map((user) => user.username).join(', ')} with the password "${settings.TANSIQ_DEMO_PASSWORD}"`)

@@ -14,9 +14,10 @@
  * Recomputations run one at a time, in the order asked; asking again for a room already waiting
  * does not queue a second run.
  */
-import { randomUUID } from 'node:crypto'
-import type { Database } from '../platform/database/database.ts'
-import { actorOf, type Actor, type Principal, type Role } from '../platform/auth/principal.ts'
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Database, Queryable } from '../platform/database/database.ts'
+import { actorOf, type Actor, type Principal } from '../platform/auth/principal.ts'
+import { alertAcknowledgerRoles } from '../platform/auth/roles.ts'
 import type { Config } from '../platform/config.ts'
 import type { EventBus } from '../platform/event-bus.ts'
 import { TansiqError } from '../platform/errors.ts'
@@ -28,6 +29,7 @@ import { gapsToAlert, historyChanged, releasedToAll, totalsOf } from './core/cov
 import { coverageFeatureOf, type CoverageFeature, type PartRecord } from './core/coverage-views.ts'
 import { compactHistory } from './core/history-compaction.ts'
 import { defaultMatchingRules, matchParts } from './core/part-matching.ts'
+import { warmUpArrangement } from './core/warm-up-arrangement.ts'
 import type { CoverageAlert, CoverageHistory, RoomCoverage } from './coverage-schemas.ts'
 import * as store from './coverage-store.ts'
 
@@ -49,9 +51,6 @@ export function coverageSettingsOf(config: Config): CoverageSettings {
     checkIntervalMs: config.COVERAGE_CHECK_SECONDS * 1000,
   }
 }
-
-/** Roles that acknowledge coverage alerts for their organization. */
-export const alertAcknowledgerRoles: readonly Role[] = ['watch-officer', 'commander']
 
 /** Who raises alerts in the audit log: the coverage computation itself. */
 const coverageActor: Actor = { userId: null, username: 'system:coverage', organizationId: null, requestId: null }
@@ -151,42 +150,45 @@ export function createCoverageService(options: { database: Database; bus: EventB
     return { layer: 'coverage', kind: 'upsert', id: alert.id, releasedTo: members, roomIds: [alert.roomId], bbox: alert.bbox, data: { kind: 'alert', ...alertView(alert) } }
   }
 
+  /** One recomputation's reads and writes, in the caller's transaction (publishing is the caller's, after commit). */
+  async function recomputeWithin(transaction: Queryable, roomId: string, at: Date, using: CoverageSettings) {
+    const locked = await store.lockRoomCoverage(transaction, roomId, at)
+    if (!locked) return null
+    const previousParts = await store.listPartSummaries(transaction, roomId)
+    const computed = await store.computeCoverage(transaction, roomId, at, using)
+    const matching = matchParts(previousParts, computed.parts, defaultMatchingRules)
+    const resolved = matching.parts.map((match) => ({ match, part: computed.parts[match.index]!, id: match.previousId ?? randomUUID() }))
+    const written = resolved.filter(({ match }) => match.status !== 'unchanged')
+    const computedAt = new Date()
+    await store.deleteParts(transaction, [...matching.removedIds, ...written.flatMap(({ match }) => (match.previousId ? [match.previousId] : []))])
+    await store.insertParts(transaction, roomId, written.map(({ id, part, match }) => ({ id, part, firstSeenAt: match.firstSeenAt ?? at })), computedAt)
+
+    const totals = totalsOf(computed.parts)
+    await store.saveState(transaction, { roomId, asOf: at, jointSecurityAreaKm2: computed.jointSecurityAreaKm2, ...totals, inputAreaIds: computed.inputAreaIds, changed: matching.changed }, using)
+    const previousTotals = locked.state ? { gapKm2: locked.state.gapKm2, gapCount: locked.state.gapCount, hasJointSecurityArea: locked.state.hasJointSecurityArea } : null
+    if (historyChanged(previousTotals, { ...totals, hasJointSecurityArea: computed.hasJointSecurityArea })) {
+      await store.appendHistory(transaction, roomId, { at, ...totals, jointSecurityAreaKm2: computed.jointSecurityAreaKm2 })
+    }
+
+    const alerting = gapsToAlert(resolved.map(({ part, id }) => ({ ...part, id })), matching.parts, using.gapAlertKm2, defaultMatchingRules.newShare)
+    const alerts = alerting.map((gap) => ({ id: randomUUID(), gapId: gap.id, ewkb: gap.ewkb, areaKm2: gap.areaKm2, geometry: gap.geometry, bbox: gap.bbox }))
+    await store.insertAlerts(transaction, roomId, alerts, at)
+    if (alerts.length > 0) {
+      // One entry per computation that raised alerts, naming each: the record of who was told what, and when.
+      await appendAuditEntry(transaction, coverageActor, {
+        action: 'coverage.alerts-raised', objectType: 'room', objectId: roomId,
+        change: { asOf: at.toISOString(), thresholdKm2: using.gapAlertKm2, alerts: alerts.map(({ id, gapId, areaKm2 }) => ({ id, gapId, areaKm2 })) }, visibleTo: locked.members,
+      })
+    }
+    const raised = alerts.map(({ id, gapId, geometry, areaKm2, bbox }): store.StoredAlert => ({
+      id, roomId, gapId, geometry, areaKm2, bbox, raisedAt: at, acknowledgedAt: null, acknowledgedByUsername: null, acknowledgedOrganizationId: null,
+    }))
+    return { members: locked.members, matching, written, raised }
+  }
+
   async function recomputeNow(roomId: string, at: Date): Promise<RecomputeOutcome | null> {
     const started = performance.now()
-    const result = await database.transaction(async (transaction) => {
-      const locked = await store.lockRoomCoverage(transaction, roomId, at)
-      if (!locked) return null
-      const previousParts = await store.listPartSummaries(transaction, roomId)
-      const computed = await store.computeCoverage(transaction, roomId, at, settings)
-      const matching = matchParts(previousParts, computed.parts, defaultMatchingRules)
-      const resolved = matching.parts.map((match) => ({ match, part: computed.parts[match.index]!, id: match.previousId ?? randomUUID() }))
-      const written = resolved.filter(({ match }) => match.status !== 'unchanged')
-      const computedAt = new Date()
-      await store.deleteParts(transaction, [...matching.removedIds, ...written.flatMap(({ match }) => (match.previousId ? [match.previousId] : []))])
-      await store.insertParts(transaction, roomId, written.map(({ id, part, match }) => ({ id, part, firstSeenAt: match.firstSeenAt ?? at })), computedAt)
-
-      const totals = totalsOf(computed.parts)
-      await store.saveState(transaction, { roomId, asOf: at, jointSecurityAreaKm2: computed.jointSecurityAreaKm2, ...totals, inputAreaIds: computed.inputAreaIds, changed: matching.changed }, settings)
-      const previousTotals = locked.state ? { gapKm2: locked.state.gapKm2, gapCount: locked.state.gapCount, hasJointSecurityArea: locked.state.hasJointSecurityArea } : null
-      if (historyChanged(previousTotals, { ...totals, hasJointSecurityArea: computed.hasJointSecurityArea })) {
-        await store.appendHistory(transaction, roomId, { at, ...totals, jointSecurityAreaKm2: computed.jointSecurityAreaKm2 })
-      }
-
-      const alerting = gapsToAlert(resolved.map(({ part, id }) => ({ ...part, id })), matching.parts, settings.gapAlertKm2, defaultMatchingRules.newShare)
-      const alerts = alerting.map((gap) => ({ id: randomUUID(), gapId: gap.id, ewkb: gap.ewkb, areaKm2: gap.areaKm2, geometry: gap.geometry, bbox: gap.bbox }))
-      await store.insertAlerts(transaction, roomId, alerts, at)
-      if (alerts.length > 0) {
-        // One entry per computation that raised alerts, naming each: the record of who was told what, and when.
-        await appendAuditEntry(transaction, coverageActor, {
-          action: 'coverage.alerts-raised', objectType: 'room', objectId: roomId,
-          change: { asOf: at.toISOString(), thresholdKm2: settings.gapAlertKm2, alerts: alerts.map(({ id, gapId, areaKm2 }) => ({ id, gapId, areaKm2 })) }, visibleTo: locked.members,
-        })
-      }
-      const raised = alerts.map(({ id, gapId, geometry, areaKm2, bbox }): store.StoredAlert => ({
-        id, roomId, gapId, geometry, areaKm2, bbox, raisedAt: at, acknowledgedAt: null, acknowledgedByUsername: null, acknowledgedOrganizationId: null,
-      }))
-      return { members: locked.members, matching, written, raised }
-    })
+    const result = await database.transaction((transaction) => recomputeWithin(transaction, roomId, at, settings))
     if (!result) return null
 
     const { members, matching, written, raised } = result
@@ -262,6 +264,43 @@ export function createCoverageService(options: { database: Database; bus: EventB
         await current
         if (current === chain) return
       }
+    },
+
+    /**
+     * Warms the geometry engine before the first real computation: computes the coverage of a
+     * small synthetic room (warm-up-arrangement.ts) twice — the second time after one of its areas
+     * moved, so the comparison with stored parts runs too — and reads it back as a reader would,
+     * all in one transaction that is rolled back: nothing is kept, published or audited. On the
+     * embedded database the first computation after start-up otherwise pays for looking up each
+     * PostGIS function in the WebAssembly module and for compiling the geometry engine's code
+     * (≈ 0.5 s for a room of 500 areas; see docs/benchmarks.md). The server runs it before it
+     * reports ready (COVERAGE_WARM_UP). Returns how long it took.
+     */
+    async warmUp(): Promise<{ durationMs: number }> {
+      const started = performance.now()
+      const suffix = randomBytes(4).toString('hex')
+      const roomId = `coverage-warm-up-${suffix}`
+      const organizationIds = [0, 1, 2].map((index) => `coverage-warm-up-${suffix}-${index}`)
+      // No alert can be raised, so nothing is audited even inside the rolled-back transaction.
+      const using: CoverageSettings = { ...settings, gapAlertKm2: Number.POSITIVE_INFINITY }
+      const rolledBack = new Error('coverage warm-up rolled back')
+      await enqueue(() => database.transaction(async (transaction) => {
+        const arrangement = warmUpArrangement()
+        const areaIds = await store.insertWarmUpRoom(transaction, { roomId, organizationIds, arrangement })
+        const at = clock()
+        await recomputeWithin(transaction, roomId, at, using)
+        // One area shifts by a few hundred metres, as an edit would: the second computation compares with stored parts.
+        await store.reshapeWarmUpArea(transaction, areaIds[0]!, arrangement.areas[0]!.ring.map(([x, y]) => [x + 0.004, y + 0.003] as const))
+        await recomputeWithin(transaction, roomId, new Date(at.getTime() + 1), using)
+        await store.findState(transaction, roomId)
+        await store.roomsWithValidityChanges(transaction, at, roomId)
+        const parts = await store.listParts(transaction, roomId)
+        await store.releasedAreaOrganizations(transaction, { organizationId: organizationIds[0]! }, parts.flatMap((part) => part.areaIds))
+        throw rolledBack
+      })).catch((error: unknown) => {
+        if (error !== rolledBack) throw error
+      })
+      return { durationMs: performance.now() - started }
     },
 
     /** Recomputes a room's coverage now (after work already queued), at `at` or the clock's now. */

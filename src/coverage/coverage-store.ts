@@ -8,6 +8,7 @@ import type { BoundingBox } from '../platform/geometry/geojson.ts'
 import { selectReleased, type Viewer } from '../releasability/released-store.ts'
 import type { PartKind, PreviousPart } from './core/part-matching.ts'
 import type { PolygonGeometry } from './core/coverage-views.ts'
+import type { WarmUpArrangement } from './core/warm-up-arrangement.ts'
 
 /** How a computation treats geometry: the grid it snaps to, the slivers it drops, the border distance. */
 export interface ComputationSettings {
@@ -67,7 +68,9 @@ const activeAor = (alias: string) => `${alias}.kind = 'aor' and ${activeAt(alias
  *  - the boundaries of both are noded together and polygonized into faces: no boundary crosses
  *    the inside of a face, so a face lies wholly inside or outside each area;
  *  - each face inside the joint security area is classified by the areas of responsibility that
- *    contain a point inside it: none → a gap; two or more organizations → an overlap;
+ *    contain a point inside it: none → a gap; two or more organizations → an overlap (faces and
+ *    their points are materialized once; claims, and later the areas bordering each gap, are one
+ *    index-backed join grouped per face rather than a subquery per face);
  *  - a gap face is a whole gap (two gap faces cannot share an edge: every edge has the inside of
  *    some area on one side); overlap faces are merged by their set of claimants and dumped into
  *    polygons; parts under the minimum area (slivers of digitising) are dropped;
@@ -97,33 +100,32 @@ near as (
 lines as (
   select st_union(b) as g from (select st_boundary(g) as b from jsa where g is not null union all select st_boundary(g) from near) x
 ),
-faces as (
-  select d.geom as g, st_pointonsurface(d.geom) as p from (select st_polygonize(g) as g from lines) z, st_dump(z.g) d
+faces as materialized (
+  select d.path[1] as n, d.geom as g, st_pointonsurface(d.geom) as p from (select st_polygonize(g) as g from lines) z, st_dump(z.g) d
 ),
-claims as (
-  select f.g, f.p, c.organization_ids, c.area_ids
-  from faces f, jsa cross join lateral (
-    select coalesce(array_agg(distinct a.organization_id order by a.organization_id), '{}') as organization_ids,
-           coalesce(array_agg(a.id::text order by a.id::text), '{}') as area_ids
-    from areas a where ${activeAor('a')} and a.geometry && f.p and st_intersects(a.geometry, f.p)
-  ) c
-  where st_intersects(jsa.g, f.p)
+inside as materialized (
+  select f.n, f.g, f.p from faces f, jsa where st_intersects(jsa.g, f.p)
 ),
-gap_areas as (
-  select g, st_area(g::geography) / 1000000.0 as km2 from claims
-  where cardinality(organization_ids) = 0 and ${roughKm2('g')} >= $5 * 0.8
+claims as materialized (
+  select f.n, f.g, f.p,
+    coalesce(array_agg(distinct a.organization_id order by a.organization_id) filter (where a.id is not null), '{}') as organization_ids,
+    coalesce(array_agg(a.id::text order by a.id::text) filter (where a.id is not null), '{}') as area_ids
+  from inside f left join areas a on ${activeAor('a')} and a.geometry && f.p and st_intersects(a.geometry, f.p)
+  group by f.n, f.g, f.p
+),
+gap_areas as materialized (
+  select n, g, km2 from claims cross join lateral (select st_area(g::geography) / 1000000.0 as km2) k
+  where cardinality(organization_ids) = 0 and ${roughKm2('g')} >= $5 * 0.8 and k.km2 >= $5
 ),
 gap_rows as (
-  select 'gap'::text as kind, gaps.g, gaps.km2, b.area_ids, b.organization_ids
-  from gap_areas gaps cross join lateral (
-    select coalesce(array_agg(a.id::text order by a.id::text), '{}') as area_ids,
-           coalesce(array_agg(distinct a.organization_id order by a.organization_id), '{}') as organization_ids
-    from areas a
-    where ${activeAor('a')} and a.geometry && st_expand(gaps.g, ${marginDegrees('gaps.g', '$4')})
+  select 'gap'::text as kind, gaps.g, gaps.km2,
+    coalesce(array_agg(a.id::text order by a.id::text) filter (where a.id is not null), '{}') as area_ids,
+    coalesce(array_agg(distinct a.organization_id order by a.organization_id) filter (where a.id is not null), '{}') as organization_ids
+  from gap_areas gaps left join areas a
+    on ${activeAor('a')} and a.geometry && st_expand(gaps.g, ${marginDegrees('gaps.g', '$4')})
       and st_dwithin(a.geometry, gaps.g, ${marginDegrees('gaps.g', '$4')})
       and (st_dwithin(a.geometry, gaps.g, $4 / 112000.0) or st_dwithin(a.geometry::geography, gaps.g::geography, $4))
-  ) b
-  where gaps.km2 >= $5
+  group by gaps.n, gaps.g, gaps.km2
 ),
 overlap_faces as (
   select g, p, organization_ids, area_ids from claims where cardinality(organization_ids) >= 2
@@ -546,4 +548,42 @@ export async function roomsWithValidityChanges(database: Queryable, at: Date, ro
     [at.toISOString(), roomId ?? null],
   )
   return rows.map((row) => row.room_id)
+}
+
+/** A ring as EWKT of a lon/lat MultiPolygon: read by the geometry type's own input function, which every computation needs anyway. */
+const multiPolygonEwkt = (ring: ReadonlyArray<readonly [number, number]>) => `SRID=4326;MULTIPOLYGON(((${ring.map(([x, y]) => `${x} ${y}`).join(',')})))`
+
+/**
+ * Creates the synthetic room of a warm-up — its organizations, the room, its joint security area
+ * and areas of responsibility — in the caller's transaction, which the caller rolls back. Returns
+ * the ids of the areas of responsibility. (Geometry goes in as EWKT, so that the warm-up looks up no
+ * PostGIS function a real computation does not use.)
+ */
+export async function insertWarmUpRoom(transaction: Queryable, room: { roomId: string; organizationIds: string[]; arrangement: WarmUpArrangement }): Promise<string[]> {
+  const { roomId, organizationIds, arrangement } = room
+  await transaction.query(
+    `insert into organizations (id, name_en, name_ar, name_ckb) select id, 'Coverage warm-up', 'تهيئة التغطية', 'ئامادەکردنی داپۆشین' from unnest($1::text[]) id`,
+    [organizationIds],
+  )
+  await transaction.query(
+    `insert into rooms (id, name_en, name_ar, name_ckb, member_organization_ids) values ($1, 'Coverage warm-up', 'تهيئة التغطية', 'ئامادەکردنی داپۆشین', $2)`,
+    [roomId, organizationIds],
+  )
+  const areas = [
+    { organizationId: organizationIds[0]!, kind: 'joint-security-area', ewkt: multiPolygonEwkt(arrangement.jointSecurityArea) },
+    ...arrangement.areas.map((area) => ({ organizationId: organizationIds[area.organizationIndex]!, kind: 'aor', ewkt: multiPolygonEwkt(area.ring) })),
+  ]
+  const rows = await transaction.query<{ id: string; kind: string }>(
+    `insert into areas (id, organization_id, room_id, kind, name_en, geometry, valid_from, released_to)
+     select gen_random_uuid(), e->>'organizationId', $1, e->>'kind', 'Coverage warm-up', (e->>'ewkt')::geometry, '2000-01-01', array[e->>'organizationId']
+     from json_array_elements($2::json) e
+     returning id::text, kind`,
+    [roomId, JSON.stringify(areas)],
+  )
+  return rows.filter((row) => row.kind === 'aor').map((row) => row.id)
+}
+
+/** Gives a warm-up area a new outline: the change between the warm-up's two computations. */
+export async function reshapeWarmUpArea(transaction: Queryable, areaId: string, ring: ReadonlyArray<readonly [number, number]>): Promise<void> {
+  await transaction.query('update areas set geometry = $2::geometry where id = $1', [areaId, multiPolygonEwkt(ring)])
 }

@@ -90,3 +90,69 @@ export const demoReports: DemoReport[] = [
     body: 'A CTS checkpoint south of Kirkuk logged a coordinated convoy of 12 vehicles moving towards Tuz Khurmatu at 06:40. Movement was notified in advance through the joint operations room.' },
 ]
 
+
+export interface DemoMovement {
+  key: string
+  /** The unit that moves (a DemoUnit key); the movement is its organization's. */
+  unitKey: string
+  roomId: string
+  /** The route, [lon, lat]. */
+  route: Array<[number, number]>
+  /** Planned start and end, in hours from the moment the demo is seeded (so the demo stays current). */
+  startsInHours: number
+  hours: number
+  precedence: 'routine' | 'priority' | 'immediate' | 'flash'
+  size: { vehicles: number; personnel: number }
+  purpose: string
+  liaison: { name: string; phone?: string; radio?: string }
+  /** What happens after it is notified: kept as a draft, left waiting for answers, or answered by an affected organization. */
+  outcome: { kind: 'draft' } | { kind: 'awaiting' } | { kind: 'acknowledged'; by: string; note: string } | { kind: 'objected'; by: string; reason: string }
+}
+
+/**
+ * Movements notified in the Kirkuk room (written for the demo; not real plans). Their windows do
+ * not overlap, so each one's findings are the areas of responsibility it crosses:
+ *  - a Peshmerga resupply convoy from Kifri through the gap around Balkana into the Iraqi Army's
+ *    area at Tuz Khurmatu, waiting for the army's acknowledgement;
+ *  - a CTS company moving from Kirkuk down to Tuz Khurmatu, acknowledged by the army: cleared;
+ *  - an Iraqi Army patrol from Tuz Khurmatu east through Qurijay into the Peshmerga's Garmiyan
+ *    area, to which the Peshmerga object: conflicted;
+ *  - a Peshmerga escort from Kalar to Kifri still being planned: a draft.
+ */
+export const demoMovements: DemoMovement[] = [
+  {
+    key: 'pesh-convoy-kifri-tuz', unitKey: 'pesh-garmiyan', roomId: 'kirkuk', precedence: 'priority', startsInHours: 8, hours: 4,
+    route: [[44.96, 34.69], [44.9, 34.74], [44.8, 34.8], [44.72, 34.85], [44.64, 34.88]],
+    size: { vehicles: 14, personnel: 56 },
+    purpose: 'کاروانی پێداویستی (سووتەمەنی و خۆراک) لە کفرییەوە بۆ خاڵی پشکنینی هاوبەشی دوزخورماتوو، بە ڕێگای بلکانەدا.',
+    liaison: { name: 'ڕێبوار کەریم', phone: '+964 770 412 5583', radio: 'Garmiyan-3' },
+    outcome: { kind: 'awaiting' },
+  },
+  {
+    key: 'cts-kirkuk-tuz', unitKey: 'cts-battalion', roomId: 'kirkuk', precedence: 'routine', startsInHours: 40, hours: 6,
+    route: [[44.39, 35.47], [44.33, 35.3], [44.5, 35.1], [44.63, 34.89]],
+    size: { vehicles: 9, personnel: 70 },
+    purpose: 'Move a special operations company from Kirkuk to Tuz Khurmatu for a joint search of the orchards south of the town.',
+    liaison: { name: 'Capt. Haidar Salman', phone: '+964 780 220 1947' },
+    outcome: { kind: 'acknowledged', by: 'army.liaison', note: 'تم الاستلام. ستُبلَّغ سيطرات طوزخورماتو بمرور الرتل.' },
+  },
+  {
+    key: 'army-patrol-qurijay', unitKey: 'army-tuz-company', roomId: 'kirkuk', precedence: 'routine', startsInHours: 28, hours: 6,
+    route: [[44.63, 34.89], [44.75, 34.82], [44.86, 34.75], [44.93, 34.72]],
+    size: { vehicles: 4, personnel: 32 },
+    purpose: 'دورية استطلاع من طوزخورماتو باتجاه قوريجاي للتحقق من بلاغات عن تحركات مشبوهة في المنطقة الفاصلة.',
+    liaison: { name: 'ملازم أول علي حسين', phone: '+964 771 309 6620', radio: 'Tuz-2' },
+    outcome: {
+      kind: 'objected', by: 'pesh.watch',
+      reason: 'ئەم ڕێگایە لە ناوچەی بەرپرسیارێتی لیوای گەرمیاندا تێدەپەڕێت، کە لەو کاتەدا خەریکی پشکنینی گوندەکانی دەوروبەری قوریچایە. تکایە کاتەکە دوا بخەن یان پێشتر لەگەڵ فەرماندەی لیوا هاوئاهەنگی بکەن.',
+    },
+  },
+  {
+    key: 'pesh-escort-kalar-kifri', unitKey: 'pesh-kalar', roomId: 'kirkuk', precedence: 'routine', startsInHours: 72, hours: 5,
+    route: [[45.32, 34.63], [45.1, 34.66], [44.96, 34.69]],
+    size: { vehicles: 22, personnel: 40 },
+    purpose: 'مرافقة قافلة مساعدات إنسانية من كلار إلى كفري (مسودة: بانتظار تأكيد عدد الشاحنات).',
+    liaison: { name: 'ئاسۆ محەمەد', radio: 'Kalar-1' },
+    outcome: { kind: 'draft' },
+  },
+]

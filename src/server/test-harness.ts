@@ -30,7 +30,8 @@ export const placesTemplateSeed: TemplateSeed = {
 
 /** A server on a fresh test database with the reference organizations and demo users. */
 export async function startTestTansiq(backend: StorageBackend, overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestTansiq> {
-  const config = loadConfig({}, { LOG_LEVEL: 'silent', NODE_ENV: 'test', TANSIQ_DEMO_PASSWORD: testPassword, ...overrides })
+  // No coverage warm-up per test server (src/coverage/coverage-warm-up.test.ts tests it once).
+  const config = loadConfig({}, { LOG_LEVEL: 'silent', NODE_ENV: 'test', TANSIQ_DEMO_PASSWORD: testPassword, COVERAGE_WARM_UP: 'false', ...overrides })
   const database = await openTestDatabase(backend, placesTemplateSeed)
   const tansiq = await buildTansiq({ config, database })
   await seedDemo(tansiq.accounts, commandLineActor('test'), testPassword)
