@@ -3,6 +3,7 @@
 // platform layer, and the platform layer may not import capabilities.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
 
 const ioModules = [
   'fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'net', 'node:net', 'tls', 'node:tls',
@@ -31,6 +32,15 @@ export default tseslint.config(
         patterns: [{ group: ioPatterns, message: 'Pure rule modules may not depend on the platform, frameworks or storage.' }],
       }],
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Pure rule modules do no I/O.' }, { name: 'process', message: 'Pure rule modules read no environment.' }],
+    },
+  },
+  {
+    // The web client: React's rules of hooks; effects must name what they depend on.
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

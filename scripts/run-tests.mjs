@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every test of the project with Node's test runner: unit tests beside the code
 // (src/**/*.test.ts) and end-to-end tests (test/**/*.test.ts). The embedded-database template
-// that storage tests clone is prepared once, before any test file starts.
+// that storage tests clone is prepared once, before any test file starts; the web client is built
+// first when browser tests (test/e2e/) are among them.
 // Usage: npm test [-- path-filter ...]
 import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
@@ -33,6 +34,12 @@ if (files.length === 0) {
 
 const prepare = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/prepare-test-database.ts'], { cwd: root, stdio: 'inherit' })
 if (prepare.status !== 0) process.exit(prepare.status ?? 1)
+
+// Browser tests (test/e2e/) load the built web client: build it when missing or stale.
+if (files.some((file) => file.startsWith('test/e2e/'))) {
+  const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
 
 const concurrency = Math.max(2, availableParallelism())
 const result = spawnSync(

@@ -1,6 +1,6 @@
 /** Schemas of the accounts capability: the runtime checks, the TypeScript types and the OpenAPI document. */
 import { z } from 'zod'
-import { roles } from '../platform/auth/principal.ts'
+import { roles } from '../platform/auth/roles.ts'
 
 export const organizationIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/).describe('Organization identifier, e.g. peshmerga')
 export const usernameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'lower-case letters, digits, dot, dash or underscore; 2–64 characters')

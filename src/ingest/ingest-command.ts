@@ -5,12 +5,13 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { readStatement } from './core/statement-reader.ts'
+import { maxStatementBytes } from './core/draft-review.ts'
 import type { IncidentDraft } from './core/incident-draft-schema.ts'
 import { loadIngestPlaceIndex } from './ingest-place-index.ts'
 import type { PlaceIndex } from '../places/core/place-index.ts'
 
-/** Largest file the command reads. */
-export const MAX_INGEST_BYTES = 1024 * 1024
+/** Largest file the command reads (the statement limit of core/draft-review.ts). */
+export const MAX_INGEST_BYTES = maxStatementBytes
 
 /** The answer for a file that could not be read: the draft fields stay empty and `error` says why. */
 export interface IngestFailure {

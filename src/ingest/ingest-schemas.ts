@@ -8,7 +8,7 @@ import { createReportBodySchema, occurredAtSchema, reportTypes } from '../report
 import { storableTextProblem } from '../reports/core/report-text.ts'
 
 /** Largest statement read, in UTF-8 bytes (the CLI's limit too). */
-export { MAX_INGEST_BYTES as maxStatementBytes } from './ingest-command.ts'
+export { maxStatementBytes } from './core/draft-review.ts'
 /** Body limit of the ingest routes: a 1 MB statement escaped in JSON (\uXXXX) can triple; past this Fastify answers 413 itself. */
 export const ingestBodyLimitBytes = 8 * 1024 * 1024
 /** Longest excerpt of the text in draft lists, in characters. */

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { Database, Queryable } from '../platform/database/database.ts'
 import { actorOf, type Principal, type Role } from '../platform/auth/principal.ts'
+import { draftReviewerRoles, ingestReaderRoles } from '../platform/auth/roles.ts'
 import { TansiqError } from '../platform/errors.ts'
 import { appendAuditEntry } from '../audit/audit-log.ts'
 import type { PlaceIndex } from '../places/core/place-index.ts'
@@ -27,11 +28,6 @@ import {
 import * as store from './ingest-store.ts'
 
 export type IngestService = ReturnType<typeof createIngestService>
-
-/** Roles that may read statements and submit drafts (of any organization, for their own). */
-export const ingestReaderRoles: readonly Role[] = ['analyst', 'watch-officer', 'commander']
-/** Roles that may correct, accept and reject the drafts of their organization. */
-export const draftReviewerRoles: readonly Role[] = ['analyst', 'commander']
 
 function requireRole(principal: Principal, allowed: readonly Role[], what: string): void {
   if (!allowed.includes(principal.role)) throw new TansiqError('forbidden', `Your role (${principal.role}) cannot ${what}; that needs ${allowed.join(' or ')}`)

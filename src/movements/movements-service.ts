@@ -11,7 +11,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import type { Database, Queryable } from '../platform/database/database.ts'
-import { actorOf, pictureEditorRoles, type Actor, type Principal, type Role } from '../platform/auth/principal.ts'
+import { actorOf, pictureEditorRoles, type Actor, type Principal } from '../platform/auth/principal.ts'
+import { answeringRoles } from '../platform/auth/roles.ts'
 import type { EventBus } from '../platform/event-bus.ts'
 import { TansiqError } from '../platform/errors.ts'
 import { assertValidGeometry } from '../platform/geometry/geometry-check.ts'
@@ -28,9 +29,6 @@ import type { AmendMovementInput, CreateMovementInput, Movement, MovementDetail,
 import * as store from './movements-store.ts'
 
 export type MovementsService = ReturnType<typeof createMovementsService>
-
-/** Roles that answer for their organization: its liaison and watch officers, and its commander. */
-export const answeringRoles: readonly Role[] = ['liaison-officer', 'watch-officer', 'commander']
 
 /** Who changes attributed to the deconfliction itself (re-analysis after someone else's change, reminders, expiry) are recorded as. */
 export const deconflictionActor: Actor = { userId: null, username: 'system:deconfliction', organizationId: null, requestId: null }

@@ -58,6 +58,25 @@ export const environmentSchema = z.object({
   COVERAGE_BORDER_METERS: z.coerce.number().finite().min(0).max(100_000).default(100),
   /** Seconds between two checks for validity windows of areas that opened or closed; 0 turns the periodic check off. */
   COVERAGE_CHECK_SECONDS: z.coerce.number().int().min(0).max(24 * 60 * 60).default(60),
+  /** Whether start-up warms the embedded database's geometry engine (a rolled-back coverage computation of a synthetic room, ~0.5 s) before reporting ready, so the first real computation is not slowed by it. */
+  COVERAGE_WARM_UP: booleanFlag.default(true),
+  /** Chromium (or Chrome) executable that renders PDF documents (after-action reports); without it only HTML is offered. */
+  TANSIQ_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Optional raster tiles under the offline basemap: an XYZ URL template with {z}, {x} and {y} (http or https). */
+  TILE_URL: z.string().url().refine((url) => /^https?:/.test(url) && ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'an http(s) URL template containing {z}, {x} and {y}').optional(),
+  /** Optional local raster PMTiles file under the offline basemap (served to signed-in users); used when TILE_URL is unset. */
+  TILE_PMTILES_FILE: z.string().min(1).optional(),
+  /** Attribution line of the configured tiles, shown on the map. */
+  TILE_ATTRIBUTION: z.string().max(500).default(''),
+  /** Time zone of the room, shown beside the user's own in the web client (IANA name). */
+  ROOM_TIME_ZONE: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone })
+      return true
+    } catch {
+      return false
+    }
+  }, 'an IANA time zone name, e.g. Asia/Baghdad').default('Asia/Baghdad'),
 })
 
 /** The typed configuration every part of Tansiq receives. */

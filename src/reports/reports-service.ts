@@ -4,7 +4,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto'
 import type { Database, Queryable } from '../platform/database/database.ts'
-import { actorOf, pictureEditorRoles, type Principal, type Role } from '../platform/auth/principal.ts'
+import { actorOf, type Principal } from '../platform/auth/principal.ts'
+import { reportEditorRoles } from '../platform/auth/roles.ts'
 import type { EventBus } from '../platform/event-bus.ts'
 import { TansiqError } from '../platform/errors.ts'
 import type { LocationGeometry } from '../platform/geometry/geojson.ts'
@@ -20,9 +21,6 @@ import type { Attachment, CreateReportInput, Report, UpdateReportInput } from '.
 import * as store from './reports-store.ts'
 
 export type ReportsService = ReturnType<typeof createReportsService>
-
-/** Roles that may write reports of their organization: the picture's editors and the analysts who turn statements into incidents. */
-export const reportEditorRoles: readonly Role[] = [...pictureEditorRoles, 'analyst']
 
 /** The change event of a report: the originator's view, and everyone else's (release details hidden, only units all recipients may see). */
 export function reportChange(report: Report, routing: NonNullable<Awaited<ReturnType<typeof store.reportRouting>>>, previouslyReleasedTo?: readonly string[]): PictureChange {

@@ -47,6 +47,16 @@ import { coverageLayer } from '../coverage/coverage-layer.ts'
 import { createPlacesService, type PlacesService } from '../places/places-service.ts'
 import { registerPlacesRoutes } from '../places/places-routes.ts'
 import { placesLayer } from '../places/places-layer.ts'
+import { createOperationsService, type OperationsService } from '../operations/operations-service.ts'
+import { registerOperationsRoutes } from '../operations/operations-routes.ts'
+import { operationLogLayer, operationsLayer } from '../operations/operations-layer.ts'
+import { createOperationResultsService, type OperationResultsService } from '../operations/results/results-service.ts'
+import { registerOperationResultsRoutes } from '../operations/results/results-routes.ts'
+import { operationResultsLayer } from '../operations/results/results-layer.ts'
+import { createPdfRenderer, type PdfRenderer } from '../platform/pdf/pdf-renderer.ts'
+import { createAfterActionReportsService, type AfterActionReportsService } from '../operations/report/after-action-service.ts'
+import { registerAfterActionRoutes } from '../operations/report/after-action-routes.ts'
+import { registerWebClientRoutes } from '../web-client/web-client-routes.ts'
 
 export const tansiqVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -70,6 +80,14 @@ export interface Tansiq {
   coverage: CoverageService
   /** The gazetteer: loaded into the places table when empty; name search in any spelling. */
   places: PlacesService
+  /** Joint operations: the plan, its approval by each participant, the movements its axes notify, the live log. */
+  operations: OperationsService
+  /** Results of joint operations: each participant's claims side by side, figures agreed in rounds and locked. */
+  operationResults: OperationResultsService
+  /** After-action reports (HTML, PDF) and joint statements of operations, in Arabic, Sorani and English. */
+  afterActionReports: AfterActionReportsService
+  /** HTML → PDF through Chromium (started on first use). */
+  pdf: PdfRenderer
   /** Committed changes of the picture, for the live hub and other listeners. */
   bus: EventBus<PictureChange>
   /** Every layer of the picture, for live snapshots and exports. */
@@ -97,7 +115,19 @@ export async function buildTansiq(options: { config: Config; database?: Database
   const movements = createMovementsService({ database, bus, escalationMinutes: config.MOVEMENT_ESCALATION_MINUTES })
   const stopMovementChecks = config.MOVEMENT_CHECK_SECONDS > 0 ? movements.startDeadlineChecks(config.MOVEMENT_CHECK_SECONDS * 1000) : () => {}
   const coverage = createCoverageService({ database, bus, settings: coverageSettingsOf(config) })
+  const operationResults = createOperationResultsService({ database, bus })
+  const operations = createOperationsService({ database, bus, movements, onChanged: (id, before) => operationResults.operationChanged(id, before) })
+  const pdf = createPdfRenderer({ executablePath: config.TANSIQ_CHROMIUM_PATH })
+  const afterActionReports = createAfterActionReportsService({ database, pdf, timeZone: config.ROOM_TIME_ZONE })
   coverage.start()
+  // Embedded database: the first coverage computation after start-up would also pay for loading
+  // PostGIS's functions and compiling the geometry engine (WebAssembly); pay it here, before ready.
+  if (config.COVERAGE_WARM_UP && database.kind === 'pglite') {
+    await coverage.warmUp().then(
+      ({ durationMs }) => options.report?.(`Geometry engine warmed up for coverage (${Math.round(durationMs)} ms)`),
+      (error: unknown) => options.report?.(`Coverage warm-up failed (the first computation will be slower): ${error instanceof Error ? error.message : String(error)}`),
+    )
+  }
   // After a room's membership changes, each object released to it is published again.
   const republishers: Partial<Record<ReleasableType, (id: string, previouslyReleasedTo: readonly string[]) => Promise<void>>> = {
     unit: (id, previouslyReleasedTo) => units.republish(id, previouslyReleasedTo),
@@ -114,6 +144,9 @@ export async function buildTansiq(options: { config: Config; database?: Database
   layers.set('movements', movementsLayer(database))
   layers.set('coverage', coverageLayer(database))
   layers.set('places', placesLayer(database))
+  layers.set('operations', operationsLayer(database))
+  layers.set('operation-log', operationLogLayer(database))
+  layers.set('operation-results', operationResultsLayer(database))
   const rooms = createRoomsService({ database, bus, republish: async (type, id, before) => republishers[type]?.(id, before) })
   const app = await createHttpServer({ config, sessions: accounts.sessions, version: tansiqVersion })
   const live = createLiveHub({
@@ -144,7 +177,12 @@ export async function buildTansiq(options: { config: Config; database?: Database
   registerMovementsRoutes(app, movements)
   registerCoverageRoutes(app, coverage)
   registerPlacesRoutes(app, places)
+  registerOperationsRoutes(app, operations)
+  registerOperationResultsRoutes(app, operationResults)
+  registerAfterActionRoutes(app, afterActionReports)
   registerExportsRoutes(app, layers)
+  // The web app at / (web/dist), its basemap and configuration; never answers an unknown /api path.
+  await registerWebClientRoutes(app, config, tansiqVersion)
 
   await app.ready()
   return {
@@ -161,6 +199,10 @@ export async function buildTansiq(options: { config: Config; database?: Database
     movements,
     coverage,
     places,
+    operations,
+    operationResults,
+    afterActionReports,
+    pdf,
     bus,
     layers,
     live,
@@ -168,8 +210,10 @@ export async function buildTansiq(options: { config: Config; database?: Database
       tracks.close()
       stopMovementChecks()
       await movements.settled()
+      await operationResults.settled()
       await coverage.stop()
       await app.close()
+      await pdf.close()
       await database.close()
     },
   }

@@ -13,9 +13,13 @@ export type CorrectableField = (typeof correctableFields)[number]
 /** Corrections with every place already resolved to a full draft place. */
 export type ResolvedCorrections = Partial<Pick<IncidentDraft, CorrectableField>>
 
+/** Largest statement read, in UTF-8 bytes: the CLI's, the API's and the web client's limit. */
+export const maxStatementBytes = 1024 * 1024
+
 /** Why a statement cannot be read, as an error code and a message; null when it can. */
 export function statementTextProblem(text: string, maxBytes: number): { code: 'validation-failed' | 'payload-too-large'; message: string } | null {
-  const bytes = Buffer.byteLength(text, 'utf8')
+  // TextEncoder rather than Buffer: this module is shared with the web client, which has no Buffer.
+  const bytes = new TextEncoder().encode(text).byteLength
   if (bytes > maxBytes) return { code: 'payload-too-large', message: `The text is ${bytes} bytes; statements over ${maxBytes} bytes (1 MB) are refused` }
   if (text.trim() === '') return { code: 'validation-failed', message: 'The text is empty' }
   return null

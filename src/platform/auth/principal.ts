@@ -1,8 +1,9 @@
 /** Who is acting: the signed-in user behind a request, or an operator at the command line. */
 
-/** The roles of the brief; every user has exactly one. */
-export const roles = ['admin', 'commander', 'watch-officer', 'liaison-officer', 'analyst', 'viewer'] as const
-export type Role = (typeof roles)[number]
+import type { Role } from './roles.ts'
+
+// The roles and who may do what live in roles.ts (pure, shared with the web client).
+export { pictureEditorRoles, roles, type Role } from './roles.ts'
 
 /** A signed-in user, as resolved from a session token. */
 export interface Principal {
@@ -35,6 +36,3 @@ export function commandLineActor(command: string): Actor {
   const operator = process.env.SUDO_USER ?? process.env.USER ?? 'operator'
   return { userId: null, username: `cli:${operator}`, organizationId: null, requestId: command }
 }
-
-/** Roles that may create and edit objects of the picture for their organization. */
-export const pictureEditorRoles: readonly Role[] = ['commander', 'watch-officer', 'liaison-officer']

@@ -36,6 +36,11 @@ export function releaseDifference(before: readonly string[], after: readonly str
 /** The decision on a requested change of release. */
 export type ReleaseDecision = { allowed: true } | { allowed: false; reason: string }
 
+/** Whether someone of this role may widen a release (let another organization see an object): its commander. */
+export function mayWidenRelease(role: string): boolean {
+  return role === 'commander'
+}
+
 /**
  * Who may set a release: only the originator's organization changes it; widening (any
  * organization gains sight) needs the originator's commander; narrowing may be done by any of
@@ -44,7 +49,7 @@ export type ReleaseDecision = { allowed: true } | { allowed: false; reason: stri
 export function decideReleaseChange(actor: { organizationId: string; role: string }, originator: string, before: readonly string[], after: readonly string[]): ReleaseDecision {
   if (actor.organizationId !== originator) return { allowed: false, reason: 'Only the originating organization may change the release of its objects' }
   const { gained } = releaseDifference(before, after)
-  if (gained.length > 0 && actor.role !== 'commander') {
+  if (gained.length > 0 && !mayWidenRelease(actor.role)) {
     return { allowed: false, reason: `Widening the release (to ${gained.join(', ')}) needs a commander of ${originator}` }
   }
   if (actor.role === 'viewer') return { allowed: false, reason: 'Viewers cannot change releases' }

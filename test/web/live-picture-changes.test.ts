@@ -1,0 +1,114 @@
+// The room's live picture tells its listeners, once per frame, which objects of which layers
+// changed (web/src/live/live-picture.ts), so the map sends MapLibre only those; and the map drops
+// to half resolution while it moves where WebGL is drawn by the CPU (web/src/features/map/motion-resolution.ts).
+/// <reference lib="dom" />
+import { before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import type { Map as MapLibreMap } from 'maplibre-gl'
+
+// Node has no frames or document: a frame is a timer turn here, and the page is visible.
+before(() => {
+  if (!('document' in globalThis)) Object.defineProperty(globalThis, 'document', { value: Object.assign(new EventTarget(), { visibilityState: 'visible' }), configurable: true })
+  if (!('requestAnimationFrame' in globalThis)) Object.defineProperty(globalThis, 'requestAnimationFrame', { value: (callback: () => void) => setTimeout(callback, 0), configurable: true })
+})
+
+const { LivePicture } = await import('../../web/src/live/live-picture.ts')
+const { attachMotionResolution } = await import('../../web/src/features/map/motion-resolution.ts')
+
+const nextFrame = () => new Promise((resolve) => setTimeout(resolve, 5))
+const position = (unitId: string, lon: number) => ({ unitId, lon, lat: 35, reportedAt: '2025-03-11T08:00:00Z' })
+
+describe('changes of the live picture', () => {
+  test('many messages in a frame are told once, with the ids that changed per layer', async () => {
+    const picture = new LivePicture()
+    const told: Array<{ layers: string[]; ids: Record<string, string[] | 'all'> }> = []
+    picture.subscribe((layers, ids) => told.push({ layers: [...layers].sort(), ids: Object.fromEntries([...ids].map(([layer, set]) => [layer, set === 'all' ? 'all' : [...set].sort()])) }))
+    let eventId = 0
+    for (const [unitId, lon] of [['u1', 44.1], ['u2', 44.2], ['u1', 44.3]] as const) {
+      picture.delta({ type: 'delta', eventId: ++eventId, layer: 'positions', kind: 'upsert', id: unitId, data: position(unitId, lon) })
+    }
+    picture.delta({ type: 'delta', eventId: ++eventId, layer: 'units', kind: 'delete', id: 'u3', data: null })
+    assert.equal(told.length, 0, 'nothing is told before the frame')
+    await nextFrame()
+    assert.deepEqual(told, [{ layers: ['positions', 'units'], ids: { positions: ['u1', 'u2'], units: ['u3'] } }])
+    assert.deepEqual(picture.trail('u1'), [[44.1, 35], [44.3, 35]])
+
+    // The next frame tells only what changed since.
+    picture.delta({ type: 'delta', eventId: eventId + 1, layer: 'positions', kind: 'upsert', id: 'u2', data: position('u2', 44.25) })
+    await nextFrame()
+    assert.deepEqual(told[1], { layers: ['positions'], ids: { positions: ['u2'] } })
+  })
+
+  test('a snapshot changes its layers whole', async () => {
+    const picture = new LivePicture()
+    const told: Array<Record<string, string[] | 'all'>> = []
+    picture.subscribe((_layers, ids) => told.push(Object.fromEntries([...ids].map(([layer, set]) => [layer, set === 'all' ? 'all' : [...set]]))))
+    picture.delta({ type: 'delta', eventId: 1, layer: 'units', kind: 'upsert', id: 'u1', data: { id: 'u1' } })
+    picture.beginSnapshot(['units', 'positions'])
+    picture.snapshotItems('units', [{ id: 'u1' }, { id: 'u2' }])
+    picture.snapshotItems('positions', [position('u2', 44)])
+    picture.endSnapshot()
+    await nextFrame()
+    assert.deepEqual(told, [{ units: 'all', positions: 'all' }])
+    assert.equal(picture.objects('units').size, 2)
+    assert.ok(picture.loaded)
+  })
+})
+
+/** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name. */
+function fakeMap(renderer: string) {
+  const handlers = new Map<string, Set<() => void>>()
+  const state = { ratio: 1, moving: false, ratios: [] as number[] }
+  const gl = { RENDERER: 0x1f01, getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }), getParameter: () => renderer }
+  const map = {
+    painter: { context: { gl } },
+    getPixelRatio: () => state.ratio,
+    setPixelRatio: (ratio: number) => {
+      state.ratio = ratio
+      state.ratios.push(ratio)
+    },
+    isMoving: () => state.moving,
+    on: (type: string, handler: () => void) => void (handlers.get(type) ?? handlers.set(type, new Set()).get(type)!).add(handler),
+    off: (type: string, handler: () => void) => void handlers.get(type)?.delete(handler),
+  }
+  const fire = (type: string) => {
+    for (const handler of handlers.get(type) ?? []) handler()
+  }
+  return { map: map as unknown as MapLibreMap, state, fire }
+}
+
+describe('the map\'s resolution while it moves', () => {
+  test('drawn by the CPU: half resolution while the room opens and while moving, sharp once still', async () => {
+    const { map, state, fire } = fakeMap('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')
+    const element = { dataset: {} as Record<string, string> } as HTMLElement
+    const motion = attachMotionResolution(map, element)
+    assert.equal(element.dataset.renderer, 'software')
+    assert.equal(state.ratio, 0.5, 'the room opens at half resolution')
+    assert.equal(motion.slowRenderer, true)
+    assert.equal(motion.finishStartup(), true, 'the complete picture is drawn sharp')
+    assert.equal(state.ratio, 1)
+    assert.equal(motion.finishStartup(), false)
+    state.moving = true
+    fire('movestart')
+    assert.equal(state.ratio, 0.5)
+    state.moving = false
+    fire('moveend')
+    assert.equal(state.ratio, 0.5, 'not between two drags in a row')
+    await new Promise((resolve) => setTimeout(resolve, 700))
+    assert.equal(state.ratio, 1)
+    motion.detach()
+  })
+
+  test('a GPU that keeps up changes nothing', () => {
+    const { map, state, fire } = fakeMap('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620, OpenGL 4.6)')
+    const element = { dataset: {} as Record<string, string> } as HTMLElement
+    const motion = attachMotionResolution(map, element)
+    state.moving = true
+    fire('movestart')
+    for (let frame = 0; frame < 10; frame++) fire('render') // frames in the same instant: fast
+    assert.deepEqual(state.ratios, [])
+    assert.equal(motion.slowRenderer, false)
+    assert.equal(element.dataset.renderer, 'gpu')
+    motion.detach()
+  })
+})

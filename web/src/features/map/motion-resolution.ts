@@ -1,0 +1,100 @@
+/**
+ * Keeps the map responsive where WebGL is drawn by the CPU (no GPU: SwiftShader or llvmpipe, as in
+ * virtual desktops and headless test machines) or the GPU is too slow for the picture. There a
+ * frame of a large picture takes a few hundred ms, and when the browser composites in software it
+ * also holds the page until it is drawn. So, on such a renderer:
+ *  - while the map is dragged or zoomed it is drawn at half resolution (a quarter of the pixels to
+ *    shade), and sharp again once it has been still for a moment;
+ *  - while the room opens (basemap and picture arriving, a frame for each), it is drawn at half
+ *    resolution until the first picture is complete, which is then drawn sharp (`finishStartup`).
+ * With a GPU that draws frames in time nothing changes.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl'
+
+/** Frames further apart than this while moving mean the renderer cannot keep up. */
+const slowFrameMs = 70
+/** How many slow frames while moving before the resolution is lowered (on a GPU). */
+const slowFramesToReduce = 3
+/** Still for this long: drawn sharp again (not between two drags in a row). */
+const sharpAfterStillMs = 600
+const reducedRatio = 0.5
+
+/** Whether WebGL is drawn by the CPU (the renderer's name, where the browser tells it). */
+export function softwareRenderer(map: MapLibreMap): boolean {
+  const gl = map.painter?.context?.gl as WebGLRenderingContext | WebGL2RenderingContext | undefined
+  if (!gl) return false
+  const info = gl.getExtension('WEBGL_debug_renderer_info')
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '')
+  return /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i.test(name)
+}
+
+export interface MotionResolution {
+  /** Whether the renderer was found slow (software, or frames too far apart while moving). */
+  readonly slowRenderer: boolean
+  /** The first picture is complete: draw sharp from now on. True when that changes the resolution (the next frame is the sharp one). */
+  finishStartup(): boolean
+  detach(): void
+}
+
+/** Call right after creating the map (before its style loads). */
+export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): MotionResolution {
+  const fullRatio = map.getPixelRatio()
+  let slow = softwareRenderer(map)
+  let starting = slow
+  let reduced = false
+  let slowFrames = 0
+  let lastFrame = 0
+  let sharpTimer: ReturnType<typeof setTimeout> | null = null
+  element.dataset.renderer = slow ? 'software' : 'gpu'
+
+  const setReduced = (on: boolean) => {
+    if (on === reduced) return false
+    reduced = on
+    element.dataset.resolution = on ? 'reduced' : 'full'
+    map.setPixelRatio(on ? fullRatio * reducedRatio : fullRatio)
+    return true
+  }
+  const onMoveStart = () => {
+    if (sharpTimer) clearTimeout(sharpTimer)
+    sharpTimer = null
+    lastFrame = 0
+    if (slow) setReduced(true)
+  }
+  const onRender = () => {
+    if (slow || !map.isMoving()) return
+    const now = performance.now()
+    if (lastFrame > 0 && now - lastFrame > slowFrameMs && ++slowFrames >= slowFramesToReduce) {
+      slow = true
+      setReduced(true)
+    }
+    lastFrame = now
+  }
+  const onMoveEnd = () => {
+    if (!reduced || starting) return
+    if (sharpTimer) clearTimeout(sharpTimer)
+    sharpTimer = setTimeout(() => {
+      sharpTimer = null
+      if (!map.isMoving()) setReduced(false)
+    }, sharpAfterStillMs)
+  }
+  if (starting) setReduced(true)
+  map.on('movestart', onMoveStart)
+  map.on('render', onRender)
+  map.on('moveend', onMoveEnd)
+  return {
+    get slowRenderer() {
+      return slow
+    },
+    finishStartup() {
+      if (!starting) return false
+      starting = false
+      return !map.isMoving() && setReduced(false)
+    },
+    detach() {
+      if (sharpTimer) clearTimeout(sharpTimer)
+      map.off('movestart', onMoveStart)
+      map.off('render', onRender)
+      map.off('moveend', onMoveEnd)
+    },
+  }
+}
