@@ -85,15 +85,15 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
 
     // The first complete live snapshot drawn: every visible layer's sources set from it, and a
     // frame rendered with them loaded (mark tansiq:picture-drawn, for bench/web-room.bench.ts).
-    // Until then, and until the map's 'load', later changes of those layers wait (at most
-    // `holdForSnapshotMs`): the first picture is tiled and drawn once, not again for every update
-    // that arrives meanwhile, and 'load' (all sources loaded at once) is not put off by them.
+    // Until then (at most `holdForSnapshotMs`) and until the map's 'load', later changes of those
+    // layers wait: the first picture is tiled and drawn once, not again for every update that
+    // arrives meanwhile, and 'load' (every source loaded at once) is not put off by a stream of them.
     const snapshotSetData = new Map<string, Promise<unknown>>()
     let snapshotState: 'waiting' | 'drawing' | 'drawn' = 'waiting'
     let mapLoaded = false
     let holdLifted = false
     let holdTimer: ReturnType<typeof setTimeout> | null = null
-    const holding = () => !holdLifted && (snapshotState === 'drawing' || (snapshotState === 'drawn' && !mapLoaded))
+    const holding = () => !mapLoaded || (snapshotState === 'drawing' && !holdLifted)
     const release = () => schedule(pictureLayers.filter((layer) => pending.has(layer.id)))
     const drawn = () => {
       if (snapshotState === 'drawn') return
