@@ -98,6 +98,8 @@ export function createCoverageService(options: { database: Database; bus: EventB
   let stopped = false
   let timer: ReturnType<typeof setInterval> | undefined
   let unsubscribe: (() => void) | undefined
+  // The catching-up at start (rooms never computed, or whose areas' windows opened or closed while the server was down).
+  let catchingUp: Promise<void> = Promise.resolve()
 
   function enqueue<T>(task: () => Promise<T>): Promise<T> {
     const run = chain.then(task)
@@ -230,7 +232,11 @@ export function createCoverageService(options: { database: Database; bus: EventB
   const service = {
     settings,
 
-    /** Follows area and room changes on the bus and starts the periodic check of validity windows. */
+    /**
+     * Follows area and room changes on the bus, starts the periodic check of validity windows, and
+     * at once (in the background) brings up to date every room whose coverage was never computed or
+     * went stale while the server was down: a reader's first request then finds it stored.
+     */
     start(): void {
       if (unsubscribe) return
       stopped = false
@@ -239,6 +245,7 @@ export function createCoverageService(options: { database: Database; bus: EventB
         if (change.layer === 'areas') enqueue(() => onAreaChange(change)).catch(logFailure('following an area change'))
         else if (change.layer === 'rooms' && change.previouslyReleasedTo) enqueue(() => onRoomChange(change)).catch(logFailure('republishing a room'))
       })
+      catchingUp = service.checkValidity().then(() => {}, logFailure('bringing coverage up to date at start'))
       if (settings.checkIntervalMs > 0) {
         timer = setInterval(() => {
           service.checkValidity().catch(logFailure('checking validity windows'))
@@ -259,6 +266,7 @@ export function createCoverageService(options: { database: Database; bus: EventB
 
     /** Resolves once no recomputation is queued or running. */
     async idle(): Promise<void> {
+      await catchingUp
       for (;;) {
         const current = chain
         await current
