@@ -5,23 +5,14 @@ import { useFormat } from '../../i18n/format.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { useLiveRoom, usePictureVersion } from '../../live/use-live-picture.ts'
 import { localName, organizationColour } from '../../ui/organizations.ts'
+import { boundsOf } from '../map/coordinate-bounds.ts'
 import { fitMapTo } from './map-bridge.ts'
 import type { Operation } from './operations-endpoints.ts'
 import { OrganizationTag, formatOffset, listOf, useOrganizationName } from './operations-ui.tsx'
 
-/** [west, south, east, north] of a geometry's coordinates. */
-function extent(geometry: { coordinates: unknown }): [number, number, number, number] {
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return
-    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
-      west = Math.min(west, value[0]); east = Math.max(east, value[0]); south = Math.min(south, value[1]); north = Math.max(north, value[1])
-      return
-    }
-    for (const item of value) visit(item)
-  }
-  visit(geometry.coordinates)
-  return [west, south, east, north]
+function fitTo(coordinates: unknown): void {
+  const bounds = boundsOf(coordinates)
+  if (bounds) fitMapTo(bounds)
 }
 
 export function PlanSection({ operation, roomTimeZone }: { operation: Operation; roomTimeZone: string }) {
@@ -83,7 +74,7 @@ export function PlanSection({ operation, roomTimeZone }: { operation: Operation;
             {operation.objectiveAreas.map((area) => (
               <li key={area.id}>
                 <span className="swatch swatch-area" style={{ background: organizationColour(area.organizationId) }} aria-hidden="true" />
-                <button type="button" className="link-button" onClick={() => fitMapTo(extent(area.geometry))} dir="auto">{area.name}</button>
+                <button type="button" className="link-button" onClick={() => fitTo(area.geometry.coordinates)} dir="auto">{area.name}</button>
                 <span className="muted"> · {organizationName(area.organizationId)} · {t('operationsScreen.areaSize', { area: format.number(area.areaKm2, { maximumFractionDigits: 1 }) })}</span>
               </li>
             ))}
@@ -98,7 +89,7 @@ export function PlanSection({ operation, roomTimeZone }: { operation: Operation;
             {operation.axes.map((axis) => (
               <li key={axis.id}>
                 <span className="swatch swatch-line" style={{ background: organizationColour(axis.organizationId) }} aria-hidden="true" />
-                <button type="button" className="link-button" onClick={() => fitMapTo(extent(axis.geometry))} dir="auto">{axis.name}</button>
+                <button type="button" className="link-button" onClick={() => fitTo(axis.geometry.coordinates)} dir="auto">{axis.name}</button>
                 <span className="muted"> · {organizationName(axis.organizationId)} · {t('operationsScreen.axisLength', { length: format.number(axis.lengthKm, { maximumFractionDigits: 1 }) })}</span>
               </li>
             ))}

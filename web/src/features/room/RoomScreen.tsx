@@ -17,6 +17,7 @@ import { Clocks } from '../../ui/Clocks.tsx'
 import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx'
 import { localName } from '../../ui/organizations.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { boundsOf } from '../map/coordinate-bounds.ts'
 import { MapView } from '../map/MapView.tsx'
 import { pictureLayers, subscribedLiveLayers } from '../map/picture-layers.ts'
 import { listenForPanelRequests } from './panel-requests.ts'
@@ -32,21 +33,6 @@ function initialVisibility(): Set<string> {
     // a damaged setting falls back to the defaults
   }
   return new Set(pictureLayers.filter((layer) => layer.defaultVisible).map((layer) => layer.id))
-}
-
-/** [west, south, east, north] of any GeoJSON geometry's coordinates. */
-function extentOf(geometry: unknown): [number, number, number, number] | null {
-  let west = Infinity, south = Infinity, east = -Infinity, north = -Infinity
-  const visit = (value: unknown): void => {
-    if (!Array.isArray(value)) return
-    if (typeof value[0] === 'number' && typeof value[1] === 'number') {
-      west = Math.min(west, value[0]); east = Math.max(east, value[0]); south = Math.min(south, value[1]); north = Math.max(north, value[1])
-      return
-    }
-    for (const item of value) visit(item)
-  }
-  visit((geometry as { coordinates?: unknown } | null)?.coordinates)
-  return Number.isFinite(west) ? [west, south, east, north] : null
 }
 
 export function RoomScreen({ roomId }: { roomId: string }) {
@@ -88,7 +74,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
     })
   }, [])
 
-  const bounds = useMemo(() => extentOf(room?.areaOfInterest), [room])
+  const bounds = useMemo(() => boundsOf((room?.areaOfInterest as { coordinates?: unknown } | null | undefined)?.coordinates), [room])
   // When the room's panel is usable (its tabs and content rendered): a mark for bench/web-room.bench.ts.
   useEffect(() => {
     if (room && performance.getEntriesByName('tansiq:panel-usable').length === 0) performance.mark('tansiq:panel-usable')
