@@ -35,11 +35,8 @@ export function shapeConditions(alias: string, filter: ShapeFilter, conditions: 
   }
 }
 
-/** The member organizations of a room, or null when there is no such room. */
-export async function roomMembers(database: Queryable, roomId: string): Promise<string[] | null> {
-  const [row] = await database.query<{ member_organization_ids: string[] }>('select member_organization_ids from rooms where id = $1', [roomId])
-  return row?.member_organization_ids ?? null
-}
+/** The member organizations of a room (one query, kept with the rooms). */
+export { roomMembers } from '../rooms/rooms-store.ts'
 
 /** The organization of a unit released to the viewer, or null when there is none the viewer may see. */
 export async function unitOrganization(database: Queryable, viewer: Viewer, unitId: string): Promise<string | null> {
@@ -49,10 +46,7 @@ export async function unitOrganization(database: Queryable, viewer: Viewer, unit
   return row?.organization_id ?? null
 }
 
-/** A stored time as ISO 8601 text. */
-export function isoTime(value: Date | string): string {
-  return new Date(value).toISOString()
-}
+export { isoTime } from '../platform/database/database.ts'
 
 /** The tables of shapes: areas and coordination lines. */
 export type ShapeTable = 'areas' | 'coordination_lines'

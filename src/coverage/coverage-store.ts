@@ -514,11 +514,8 @@ export async function acknowledgeAlert(transaction: Queryable, id: string, by: {
   )
 }
 
-/** The member organizations of a room, or null when there is no such room. */
-export async function roomMembers(database: Queryable, roomId: string): Promise<string[] | null> {
-  const [row] = await database.query<{ member_organization_ids: string[] }>('select member_organization_ids from rooms where id = $1', [roomId])
-  return row?.member_organization_ids ?? null
-}
+/** The member organizations of a room (one query, kept with the rooms). */
+export { roomMembers } from '../rooms/rooms-store.ts'
 
 /** The rooms an organization is a member of. */
 export async function roomsOfOrganization(database: Queryable, organizationId: string): Promise<string[]> {

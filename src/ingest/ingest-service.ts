@@ -26,6 +26,7 @@ import {
   type ListDraftsQuery, type ReadStatementInput, type RejectDraftInput,
 } from './ingest-schemas.ts'
 import * as store from './ingest-store.ts'
+import { isoTime as iso } from '../platform/database/database.ts'
 
 export type IngestService = ReturnType<typeof createIngestService>
 
@@ -33,7 +34,6 @@ function requireRole(principal: Principal, allowed: readonly Role[], what: strin
   if (!allowed.includes(principal.role)) throw new TansiqError('forbidden', `Your role (${principal.role}) cannot ${what}; that needs ${allowed.join(' or ')}`)
 }
 
-const iso = (value: Date | string) => new Date(value).toISOString()
 
 function toSummary(row: store.DraftRow): DraftSummary {
   const current = row.corrected ?? row.draft

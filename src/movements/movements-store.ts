@@ -6,6 +6,7 @@ import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '.
 import type { MovementStatus } from './core/movement-lifecycle.ts'
 import type { Precedence } from './core/movement-deadlines.ts'
 import type { ListMovementsQuery, Movement, Party, TimelineEntry } from './movement-schemas.ts'
+import { isoTime as iso } from '../platform/database/database.ts'
 
 interface MovementRow extends ReleaseColumns {
   id: string
@@ -48,7 +49,6 @@ const selectMovements = `select m.id, m.organization_id, m.room_id, m.unit_ids::
     m.release_scope, m.release_organization_ids, m.release_room_id, m.released_to, m.version, m.created_at, m.updated_at
   from movements m`
 
-const iso = (value: Date | string) => new Date(value).toISOString()
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value))
 
 function toMovement(row: MovementRow, parties: Party[], viewer: Viewer): Movement {

@@ -6,8 +6,8 @@ import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '.
 import type { OperationStatus, ParticipantRole } from './core/operation-lifecycle.ts'
 import type { PhotoType } from './core/log-photo.ts'
 import type { LogEntry, Operation, OperationFeature, OperationSummary } from './operation-schemas.ts'
+import { isoTime as iso } from '../platform/database/database.ts'
 
-const iso = (value: Date | string) => new Date(value).toISOString()
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value))
 
 interface OperationRow extends ReleaseColumns {
@@ -371,11 +371,8 @@ export async function extentOf(database: Queryable, operationId: string): Promis
   return { bounds: [row.west, row.south, row.east, row.north], window: { from: new Date(row.window_start), to: new Date(row.window_end) } }
 }
 
-/** Members of a room, or null when there is no such room. */
-export async function roomMembers(database: Queryable, roomId: string): Promise<string[] | null> {
-  const [row] = await database.query<{ member_organization_ids: string[] }>('select member_organization_ids from rooms where id = $1', [roomId])
-  return row?.member_organization_ids ?? null
-}
+/** The member organizations of a room (one query, kept with the rooms). */
+export { roomMembers } from '../rooms/rooms-store.ts'
 
 /** Operations released to a room's members through their release (re-released when the room's members change). */
 export async function operationsReleasedToRoom(database: Queryable, roomId: string): Promise<string[]> {

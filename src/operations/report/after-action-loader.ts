@@ -18,6 +18,7 @@ import {
 } from '../core/after-action-data.ts'
 import { mapExtent } from '../core/after-action-map.ts'
 import { districtBoundariesNear } from './report-assets.ts'
+import { isoTime as iso } from '../../platform/database/database.ts'
 
 /** Credit for the reference data the report draws (see NOTICE). */
 export const reportAttribution = 'Place names: Tansiq gazetteer — Who’s On First (whosonfirst.org), GeoNames (CC BY 4.0) and Tansiq’s curated list. District boundaries: Who’s On First.'
@@ -26,7 +27,6 @@ export const reportAttribution = 'Place names: Tansiq gazetteer — Who’s On F
 const nearbyKm = 15
 const nearbyKinds = ['district', 'subdistrict', 'town', 'village', 'area']
 
-const iso = (value: Date | string) => new Date(value).toISOString()
 
 interface OperationRow {
   id: string

@@ -7,6 +7,7 @@ import type { Queryable } from '../../platform/database/database.ts'
 import { selectReleased, type Viewer } from '../../releasability/released-store.ts'
 import type { ClaimedCount, ClaimedResult, ResultAction, ResultItem } from '../core/claims-vocabulary.ts'
 import type { RoundStatus } from '../core/claims-agreement.ts'
+import { isoTime as iso } from '../../platform/database/database.ts'
 
 /** Who acts: a signed-in user of an organization (a Principal is one). */
 export interface Author {
@@ -62,7 +63,6 @@ export async function participantsOf(database: Queryable, operationId: string): 
 
 const countOf = (count: number | null): ClaimedCount => (count === null ? 'unspecified' : count)
 const storedCount = (count: ClaimedCount): number | null => (count === 'unspecified' ? null : count)
-const iso = (value: Date | string) => new Date(value).toISOString()
 
 /** A claim set as stored. */
 export interface StoredClaims {

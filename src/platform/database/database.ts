@@ -17,3 +17,8 @@ export interface Database extends Queryable {
   transaction<T>(work: (transaction: Queryable) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
+
+/** A stored time as ISO 8601 text (pg returns a Date, PGlite a Date or text). */
+export function isoTime(value: Date | string): string {
+  return new Date(value).toISOString()
+}
