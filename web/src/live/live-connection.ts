@@ -51,6 +51,10 @@ function pauseBefore(attempt: number): number {
   return Math.round(base * (0.75 + Math.random() * 0.5))
 }
 
+function subscriptionKey(subscription: LiveSubscription): string {
+  return JSON.stringify([subscription.roomId ?? null, subscription.bbox ?? null, [...subscription.layers].sort()])
+}
+
 export class LiveConnection {
   private socket: WebSocket | null = null
   private subscription: LiveSubscription | null = null
@@ -80,9 +84,14 @@ export class LiveConnection {
     return this.stateValue
   }
 
+  /** Whether this is the current subscription (and the connection is not closed). */
+  isSubscribedTo(subscription: LiveSubscription): boolean {
+    return !this.closed && this.subscription !== null && subscriptionKey(subscription) === this.subscriptionKey
+  }
+
   /** Subscribes (or changes the subscription); connects when needed. */
   subscribe(subscription: LiveSubscription): void {
-    const key = JSON.stringify([subscription.roomId ?? null, subscription.bbox ?? null, [...subscription.layers].sort()])
+    const key = subscriptionKey(subscription)
     if (key !== this.subscriptionKey) this.resumePoint = null
     this.subscription = subscription
     this.subscriptionKey = key

@@ -9,6 +9,8 @@ import { LivePicture } from './live-picture.ts'
 export interface LiveRoom {
   picture: LivePicture
   connection: LiveConnection
+  /** Tells the connection's state as it changes; returns the unsubscribe. */
+  watchState(listener: (state: ConnectionState) => void): () => void
 }
 
 export const LiveRoomContext = createContext<LiveRoom | null>(null)
@@ -19,29 +21,50 @@ export function useLiveRoom(): LiveRoom {
   return live
 }
 
-/** Opens the live connection of a room for these layers; closes it when the room screen goes. */
-export function useLiveConnection(roomId: string, layers: readonly Layer[], onSessionEnded: () => void): { live: LiveRoom; state: ConnectionState } {
-  const [state, setState] = useState<ConnectionState>({ status: 'connecting' })
-  const [live] = useState<LiveRoom>(() => {
-    const picture = new LivePicture()
-    const connection = new LiveConnection({
-      sink: picture,
-      onState: setState,
-      sessionAlive: async () => {
-        try {
-          await endpoints.me({ timeoutMs: 10_000 })
-          return true
-        } catch (error) {
-          return !(error instanceof ProblemError && error.status === 401)
-        }
-      },
-    })
-    return { picture, connection }
+/** A live picture and its connection, not yet subscribed. */
+export function createLiveRoom(): LiveRoom {
+  const picture = new LivePicture()
+  const stateListeners = new Set<(state: ConnectionState) => void>()
+  const connection = new LiveConnection({
+    sink: picture,
+    onState: (state) => {
+      for (const listener of stateListeners) listener(state)
+    },
+    sessionAlive: async () => {
+      try {
+        await endpoints.me({ timeoutMs: 10_000 })
+        return true
+      } catch (error) {
+        return !(error instanceof ProblemError && error.status === 401)
+      }
+    },
   })
+  return {
+    picture, connection,
+    watchState(listener) {
+      stateListeners.add(listener)
+      return () => stateListeners.delete(listener)
+    },
+  }
+}
+
+/**
+ * The live connection of a room for these layers, closed when the room screen goes: the one
+ * begun before the screen's code arrived (room-opening.ts) when there is one, else a new one.
+ */
+export function useLiveConnection(roomId: string, layers: readonly Layer[], onSessionEnded: () => void, started: LiveRoom | null = null): { live: LiveRoom; state: ConnectionState } {
+  const [live] = useState<LiveRoom>(() => started ?? createLiveRoom())
+  const [state, setState] = useState<ConnectionState>(() => live.connection.state)
+  useEffect(() => {
+    setState(live.connection.state)
+    return live.watchState(setState)
+  }, [live])
   const layersKey = [...layers].sort().join(',')
   useEffect(() => {
+    const subscription = { roomId, layers: layersKey.split(',') as Layer[] }
+    if (live.connection.isSubscribedTo(subscription)) return // begun early: its snapshot is kept
     live.picture.reset()
-    live.connection.subscribe({ roomId, layers: layersKey.split(',') as Layer[] })
+    live.connection.subscribe(subscription)
   }, [live, roomId, layersKey])
   useEffect(() => () => live.connection.close(), [live])
   useEffect(() => {

@@ -7,9 +7,10 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl'
 import type { ComponentType } from 'react'
-import type { Area, CoordinationLine, CoverageFeature, Layer, LatestPosition, Movement, MovementStatus, Place, Report, TrackPoint, Unit } from '../../api/server-types.ts'
+import type { Area, CoordinationLine, CoverageFeature, LatestPosition, Movement, MovementStatus, Place, Report, TrackPoint, Unit } from '../../api/server-types.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import type { LivePicture } from '../../live/live-picture.ts'
+import type { RoomLiveLayer } from '../../live/room-opening.ts'
 import { localName, organizationColour } from '../../ui/organizations.ts'
 import { regularFont } from './basemap-style.ts'
 import { operationsMapLayer } from '../operations/operations-map-layer.ts'
@@ -26,7 +27,7 @@ export interface PictureLayer {
   /** i18n key of its name in the panel. */
   labelKey: string
   /** Live layers it is drawn from (the room's subscription is the union of all entries'). */
-  liveLayers: readonly Layer[]
+  liveLayers: readonly RoomLiveLayer[]
   defaultVisible: boolean
   /** Least time between two redraws of this layer's sources, for layers that change many times a second. */
   minRedrawMs?: number
@@ -265,8 +266,5 @@ const placesLayer: PictureLayer = {
 
 /** Every picture layer, drawn in this order (bottom first). */
 export const pictureLayers: readonly PictureLayer[] = [areasLayer, coverageLayer, placesLayer, coordinationLinesLayer, operationsMapLayer, movementsLayer, reportsLayer, unitsLayer]
-
-/** The live layers a room subscribes to. */
-export const subscribedLiveLayers: readonly Layer[] = [...new Set(pictureLayers.flatMap((layer) => layer.liveLayers))]
 
 export const sourceIdOf = (layer: PictureLayer, key: string) => `${layer.id}:${key}`

@@ -12,6 +12,7 @@ import { useReferenceData } from '../../app/reference-data.tsx'
 import { navigate, pathOf } from '../../app/routes.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { LiveRoomContext, useLiveConnection } from '../../live/use-live-picture.ts'
+import { roomLiveLayers, roomOpening, roomOpeningTaken } from '../../live/room-opening.ts'
 import { AppHeader } from '../../ui/AppHeader.tsx'
 import { Clocks } from '../../ui/Clocks.tsx'
 import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx'
@@ -19,7 +20,7 @@ import { localName } from '../../ui/organizations.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
 import { boundsOf } from '../map/coordinate-bounds.ts'
 import { MapView } from '../map/MapView.tsx'
-import { pictureLayers, subscribedLiveLayers } from '../map/picture-layers.ts'
+import { pictureLayers } from '../map/picture-layers.ts'
 import { listenForPanelRequests } from './panel-requests.ts'
 import { roomPanels } from './room-panels.tsx'
 
@@ -48,16 +49,22 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const [panelOpen, setPanelOpen] = useState(() => window.matchMedia('(min-width: 1101px)').matches)
   const tabRefs = useRef(new Map<string, HTMLButtonElement>())
   const sessionEnded = useCallback(() => api.onSessionLost?.(), [])
-  const { live, state } = useLiveConnection(roomId, subscribedLiveLayers, sessionEnded)
+  // The room's live picture and record, begun while this screen's code was loading (App).
+  const [opening] = useState(() => roomOpening(roomId))
+  const { live, state } = useLiveConnection(roomId, roomLiveLayers, sessionEnded, opening?.live)
+  useEffect(() => roomOpeningTaken(opening), [opening])
 
   useEffect(() => {
     const controller = new AbortController()
     setError(null)
-    endpoints.room(roomId, { signal: controller.signal }).then(setRoom, (failure: unknown) => {
+    const request = attempt === 0 && opening?.room ? opening.room : endpoints.room(roomId, { signal: controller.signal })
+    request.then((loaded) => {
+      if (!controller.signal.aborted) setRoom(loaded)
+    }, (failure: unknown) => {
       if (!controller.signal.aborted) setError(failure)
     })
     return () => controller.abort()
-  }, [roomId, attempt])
+  }, [roomId, attempt, opening])
 
   const roomName = room ? localName(room.names, language) : ''
   useEffect(() => {

@@ -1,0 +1,67 @@
+/**
+ * A room's start, begun as soon as the address names a room and someone is signed in — before the
+ * room screen's code (MapLibre, milsymbol: most of the app's weight) has arrived. The live
+ * connection opens and the picture's snapshot streams in while that code loads, and the room's
+ * record is fetched at the same time; the room screen then takes both over instead of starting
+ * them itself (bench/web-room.bench.ts measures what it saves).
+ */
+import { endpoints } from '../api/endpoints.ts'
+import type { Layer, Room } from '../api/server-types.ts'
+import { createLiveRoom, type LiveRoom } from './use-live-picture.ts'
+
+/**
+ * The live layers a room screen subscribes to: its map's picture layers and its panels draw only
+ * from these (a picture layer naming another does not type-check: web/src/features/map/picture-layers.ts).
+ */
+export const roomLiveLayers = ['areas', 'coverage', 'places', 'coordination-lines', 'operations', 'operation-log', 'operation-results', 'movements', 'reports', 'units', 'positions'] as const satisfies readonly Layer[]
+export type RoomLiveLayer = (typeof roomLiveLayers)[number]
+
+export interface RoomOpening {
+  roomId: string
+  live: LiveRoom
+  /** The room's record as `endpoints.room` answers it, once someone is known to be signed in. */
+  room: Promise<Room> | null
+}
+
+let opening: RoomOpening | null = null
+
+/**
+ * Starts opening a room (once per room): its live connection. Called before the session is
+ * checked too: without a session the server refuses the socket, and the start is dropped when
+ * the sign-in screen shows. Another room's start in progress is dropped.
+ */
+export function beginRoomOpening(roomId: string): void {
+  if (opening?.roomId === roomId) return
+  dropRoomOpening()
+  const live = createLiveRoom()
+  live.connection.subscribe({ roomId, layers: [...roomLiveLayers] })
+  opening = { roomId, live, room: null }
+}
+
+/** Someone is signed in: the room's record is fetched too (not before: a refusal would read as an expired session). */
+export function fetchOpeningRoom(roomId: string): void {
+  beginRoomOpening(roomId)
+  if (!opening || opening.room) return
+  opening.room = endpoints.room(roomId)
+  opening.room.catch(() => {}) // the room screen shows the failure when it takes the start over
+}
+
+/**
+ * The start of this room, or null when none was begun (the screen starts its own). Asking has no
+ * effect: a render that suspends and starts again asks again; the screen calls `roomOpeningTaken`
+ * once it is on screen.
+ */
+export function roomOpening(roomId: string): RoomOpening | null {
+  return opening?.roomId === roomId ? opening : null
+}
+
+/** The room screen owns this start from now on (it closes the connection when it goes). */
+export function roomOpeningTaken(taken: RoomOpening | null): void {
+  if (taken && opening === taken) opening = null
+}
+
+/** Closes a start nobody took (signed out, or gone to another screen first). */
+export function dropRoomOpening(): void {
+  opening?.live.connection.close()
+  opening = null
+}
