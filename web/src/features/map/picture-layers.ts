@@ -84,6 +84,9 @@ function unitTrail(unit: Unit | undefined, trail: ReadonlyArray<[number, number]
   return { type: 'Feature', geometry: { type: 'LineString', coordinates: trail.map((point) => [...point]) }, properties: { id: unit.id, colour: organizationColour(unit.organizationId) } }
 }
 
+/** Zoom from which units' track trails are drawn (1 px ≈ 125 m at Kirkuk's latitude). */
+const trailsMinZoom = 10
+
 const unitsLayer: PictureLayer = {
   id: 'units',
   labelKey: 'layers.units',
@@ -121,7 +124,10 @@ const unitsLayer: PictureLayer = {
   // Trails are short: simplified more at small scales, where their turns are a pixel or two.
   sourceOptions: { tolerance: 1 },
   styleLayers: (source) => [
-    { id: 'units-trails', type: 'line', source: source('trails'), paint: { 'line-color': ['get', 'colour'], 'line-width': 2, 'line-opacity': 0.55 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
+    // Trails from zoom 10, where a few hundred metres of track are longer than the symbol they lead
+    // to; below it they would hide under it, and a room-wide view of thousands of them redrawn at
+    // every update costs frames on a slow renderer (bench/web-room.bench.ts).
+    { id: 'units-trails', type: 'line', source: source('trails'), minzoom: trailsMinZoom, paint: { 'line-color': ['get', 'colour'], 'line-width': 2, 'line-opacity': 0.55 }, layout: { 'line-cap': 'round', 'line-join': 'round' } },
     {
       id: 'units-symbols', type: 'symbol', source: source('points'),
       layout: {
