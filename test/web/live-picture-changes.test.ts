@@ -55,13 +55,20 @@ describe('changes of the live picture', () => {
   })
 })
 
-/** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name. */
+/** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name, frames drawn. */
 function fakeMap(renderer: string) {
   const handlers = new Map<string, Set<() => void>>()
-  const state = { ratio: 1, moving: false, ratios: [] as number[] }
+  const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0 }
   const gl = { RENDERER: 0x1f01, getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }), getParameter: () => renderer }
+  class Painter {
+    context = { gl }
+    render() {
+      state.drawn++
+    }
+  }
   const map = {
-    painter: { context: { gl } },
+    painter: new Painter(),
+    triggerRepaint: () => void state.repaints++,
     getPixelRatio: () => state.ratio,
     setPixelRatio: (ratio: number) => {
       state.ratio = ratio
@@ -99,10 +106,46 @@ describe('the map\'s resolution while it moves', () => {
     motion.detach()
   })
 
+  test('drawn by the CPU: while the room opens, frames in between are not drawn, except one now and then', async () => {
+    const { map, state } = fakeMap('SwiftShader Device')
+    const element = { dataset: {} as Record<string, string> } as HTMLElement
+    const motion = attachMotionResolution(map, element)
+    const painter = (map as unknown as { painter: { render(): void } }).painter
+    for (let frame = 0; frame < 5; frame++) painter.render() // tiles arriving: updates, nothing drawn
+    assert.equal(state.drawn, 0)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    painter.render()
+    painter.render()
+    assert.equal(state.drawn, 1, 'one frame shows progress over a slow link')
+    assert.equal(motion.finishStartup(), true)
+    assert.ok(state.repaints > 0, 'the complete picture is drawn at once')
+    for (let frame = 0; frame < 3; frame++) painter.render()
+    assert.equal(state.drawn, 4, 'every frame is drawn once the picture is complete')
+    motion.detach()
+  })
+
+  test('drawn by the CPU: moving the map while the room opens draws every frame from then on', () => {
+    const { map, state, fire } = fakeMap('SwiftShader Device')
+    const motion = attachMotionResolution(map, { dataset: {} } as HTMLElement)
+    const painter = (map as unknown as { painter: { render(): void } }).painter
+    painter.render()
+    assert.equal(state.drawn, 0)
+    state.moving = true
+    fire('movestart')
+    painter.render()
+    painter.render()
+    assert.equal(state.drawn, 2)
+    assert.equal(state.ratio, 0.5, 'half resolution while it moves')
+    assert.equal(motion.finishStartup(), false, 'already ended')
+    motion.detach()
+  })
+
   test('a GPU that keeps up changes nothing', () => {
     const { map, state, fire } = fakeMap('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620, OpenGL 4.6)')
     const element = { dataset: {} as Record<string, string> } as HTMLElement
     const motion = attachMotionResolution(map, element)
+    ;(map as unknown as { painter: { render(): void } }).painter.render()
+    assert.equal(state.drawn, 1, 'every frame drawn while the room opens')
     state.moving = true
     fire('movestart')
     for (let frame = 0; frame < 10; frame++) fire('render') // frames in the same instant: fast

@@ -184,7 +184,9 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
         if (timers.has(layer.id)) continue
         // A slow renderer (no GPU) draws each update for a few hundred ms: busy layers update less often there.
         const slower = motion?.slowRenderer ? slowRendererFactor : 1
-        const least = layer.minRedrawMs === undefined ? 0 : (map?.isMoving() ? Math.max(layer.minRedrawMs, redrawWhileMovingMs) : layer.minRedrawMs) * slower
+        // The first complete snapshot is drawn at once, however recently the layer was set (empty) before it.
+        const firstSnapshot = picture.loaded && !snapshotSetData.has(layer.id)
+        const least = layer.minRedrawMs === undefined || firstSnapshot ? 0 : (map?.isMoving() ? Math.max(layer.minRedrawMs, redrawWhileMovingMs) : layer.minRedrawMs) * slower
         const wait = least - (performance.now() - (lastRedraw.get(layer.id) ?? -Infinity))
         if (wait <= 0) rebuild(layer)
         else timers.set(layer.id, setTimeout(() => {

@@ -5,8 +5,11 @@
  * also holds the page until it is drawn. So, on such a renderer:
  *  - while the map is dragged or zoomed it is drawn at half resolution (a quarter of the pixels to
  *    shade), and sharp again once it has been still for a moment;
- *  - while the room opens (basemap and picture arriving, a frame for each), it is drawn at half
- *    resolution until the first picture is complete, which is then drawn sharp (`finishStartup`).
+ *  - while the room opens (basemap and picture arriving tile by tile, each asking for a frame),
+ *    frames only update (tiles asked for, symbols placed) and are not drawn, except one at half
+ *    resolution at most every `startupDrawEveryMs` to show progress over a slow link; the first
+ *    complete picture is then drawn sharp (`finishStartup`). The user moving the map, or
+ *    `startupLimitMs` passing without a complete picture, ends this at once.
  * With a GPU that draws frames in time nothing changes.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
@@ -18,6 +21,10 @@ const slowFramesToReduce = 3
 /** Still for this long: drawn sharp again (not between two drags in a row). */
 const sharpAfterStillMs = 600
 const reducedRatio = 0.5
+/** While the room opens on such a renderer, at most one frame is drawn this often until the picture is complete. */
+const startupDrawEveryMs = 350
+/** The room's opening ends by this time even without a complete picture (e.g. no live connection). */
+const startupLimitMs = 6000
 
 /** Whether WebGL is drawn by the CPU (the renderer's name, where the browser tells it). */
 export function softwareRenderer(map: MapLibreMap): boolean {
@@ -35,6 +42,9 @@ export interface MotionResolution {
   finishStartup(): boolean
   detach(): void
 }
+
+/** MapLibre's painter: its `render` draws a frame (the map's own `_render` updates, then calls it). */
+type Painter = { render?: (...args: unknown[]) => void }
 
 /** Call right after creating the map (before its style loads). */
 export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): MotionResolution {
@@ -54,10 +64,33 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     map.setPixelRatio(on ? fullRatio * reducedRatio : fullRatio)
     return true
   }
+
+  // While starting, the painter draws only every `startupDrawEveryMs`: frames in between update only.
+  const painter = (map as unknown as { painter?: Painter }).painter
+  const draw = painter?.render?.bind(painter)
+  let lastDrawnAt = performance.now()
+  if (starting && painter && draw) {
+    painter.render = (...args: unknown[]) => {
+      if (performance.now() - lastDrawnAt < startupDrawEveryMs) return
+      lastDrawnAt = performance.now()
+      draw(...args)
+    }
+  }
+  const endStartup = () => {
+    if (!starting) return false
+    starting = false
+    clearTimeout(startupLimit)
+    if (painter && Object.hasOwn(painter, 'render')) delete painter.render
+    map.triggerRepaint()
+    return !map.isMoving() && setReduced(false)
+  }
+  const startupLimit = setTimeout(endStartup, startupLimitMs)
+
   const onMoveStart = () => {
     if (sharpTimer) clearTimeout(sharpTimer)
     sharpTimer = null
     lastFrame = 0
+    endStartup() // someone moves the map: every frame is drawn from now on
     if (slow) setReduced(true)
   }
   const onRender = () => {
@@ -85,13 +118,10 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     get slowRenderer() {
       return slow
     },
-    finishStartup() {
-      if (!starting) return false
-      starting = false
-      return !map.isMoving() && setReduced(false)
-    },
+    finishStartup: endStartup,
     detach() {
       if (sharpTimer) clearTimeout(sharpTimer)
+      clearTimeout(startupLimit)
       map.off('movestart', onMoveStart)
       map.off('render', onRender)
       map.off('moveend', onMoveEnd)
