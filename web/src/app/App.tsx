@@ -8,18 +8,13 @@ import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx'
 import { ReferenceDataProvider } from './reference-data.tsx'
 import { navigate, parseRoute, pathOf, useRoute, type Route } from './routes.ts'
 import { SessionProvider, useSession } from './session.tsx'
-import { beginRoomOpening, dropRoomOpening, fetchOpeningRoom } from '../live/room-opening.ts'
+import { beginRoomOpening, dropRoomOpening } from '../live/room-opening.ts'
 
 // The room screen carries the map (MapLibre, milsymbol): loaded only once someone is signed in.
 const loadRoomScreen = () => import('../features/room/RoomScreen.tsx')
 const RoomScreen = lazy(async () => ({ default: (await loadRoomScreen()).RoomScreen }))
-// Opened at a room's address (a bookmark, a reload): its code and its live picture start at once,
-// while the languages load and the session is checked.
-const openedAt = parseRoute(location.pathname, location.search)
-if (openedAt.name === 'room') {
-  void loadRoomScreen()
-  beginRoomOpening(openedAt.roomId)
-}
+// Opened at a room's address (a bookmark, a reload): its code is fetched at once, while the languages load and the session is checked.
+if (parseRoute(location.pathname, location.search).name === 'room') void loadRoomScreen()
 // Full-screen pages of a room without its map.
 const StatementsScreen = lazy(async () => ({ default: (await import('../features/statements/StatementsScreen.tsx')).StatementsScreen }))
 const ReportPage = lazy(async () => ({ default: (await import('../features/reports/ReportPage.tsx')).ReportPage }))
@@ -43,7 +38,7 @@ function Screens() {
       // Fetch the map's code while the user chooses a room.
       void loadRoomScreen()
       // A room's live picture and record start streaming while its code loads (the screen takes them over).
-      if (route.name === 'room') fetchOpeningRoom(route.roomId)
+      if (route.name === 'room') beginRoomOpening(route.roomId)
       else dropRoomOpening()
     }
     if (state.status === 'signed-out') dropRoomOpening()

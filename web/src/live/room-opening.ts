@@ -19,31 +19,22 @@ export type RoomLiveLayer = (typeof roomLiveLayers)[number]
 export interface RoomOpening {
   roomId: string
   live: LiveRoom
-  /** The room's record as `endpoints.room` answers it, once someone is known to be signed in. */
-  room: Promise<Room> | null
+  /** The room's record, as `endpoints.room` answers it. */
+  room: Promise<Room>
 }
 
 let opening: RoomOpening | null = null
 
-/**
- * Starts opening a room (once per room): its live connection. Called before the session is
- * checked too: without a session the server refuses the socket, and the start is dropped when
- * the sign-in screen shows. Another room's start in progress is dropped.
- */
+/** Starts opening a room for the signed-in user (once per room); another room's start in progress is dropped. */
 export function beginRoomOpening(roomId: string): void {
   if (opening?.roomId === roomId) return
   dropRoomOpening()
+  // The record first: the server answers it before it reads the picture for the socket.
+  const room = endpoints.room(roomId)
+  room.catch(() => {}) // the room screen shows the failure when it takes the start over
   const live = createLiveRoom()
   live.connection.subscribe({ roomId, layers: [...roomLiveLayers] })
-  opening = { roomId, live, room: null }
-}
-
-/** Someone is signed in: the room's record is fetched too (not before: a refusal would read as an expired session). */
-export function fetchOpeningRoom(roomId: string): void {
-  beginRoomOpening(roomId)
-  if (!opening || opening.room) return
-  opening.room = endpoints.room(roomId)
-  opening.room.catch(() => {}) // the room screen shows the failure when it takes the start over
+  opening = { roomId, live, room }
 }
 
 /**

@@ -57,7 +57,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   useEffect(() => {
     const controller = new AbortController()
     setError(null)
-    const request = attempt === 0 && opening?.room ? opening.room : endpoints.room(roomId, { signal: controller.signal })
+    const request = attempt === 0 && opening ? opening.room : endpoints.room(roomId, { signal: controller.signal })
     request.then((loaded) => {
       if (!controller.signal.aborted) setRoom(loaded)
     }, (failure: unknown) => {
