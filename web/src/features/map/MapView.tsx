@@ -169,6 +169,12 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
           if (add.length > 0 || remove.length > 0) updates.push(source.updateData({ add, remove }))
         } else {
           const data = build(picture, context)
+          // Unit symbols drawn before the data goes to MapLibre's worker, so laying the symbols out
+          // does not wait for the page to draw them on request (at a busy moment of the page).
+          for (const feature of data.features) {
+            const sidc = feature.properties?.sidc
+            if (typeof sidc === 'string') addUnitSymbol(map, `sidc:${sidc}`)
+          }
           if (featureOf) featureIds.set(sourceId, new Set(data.features.map((feature) => String(feature.properties?.id))))
           updates.push(source.setData(data))
         }
