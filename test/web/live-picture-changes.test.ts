@@ -85,22 +85,22 @@ function fakeMap(renderer: string) {
 }
 
 describe('the map\'s resolution while it moves', () => {
-  test('drawn by the CPU: half resolution while the room opens and while moving, sharp once still', async () => {
+  test('drawn by the CPU: reduced resolution while the room opens and while moving, sharp once still', async () => {
     const { map, state, fire } = fakeMap('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')
     const element = { dataset: {} as Record<string, string> } as HTMLElement
     const motion = attachMotionResolution(map, element)
     assert.equal(element.dataset.renderer, 'software')
-    assert.equal(state.ratio, 0.5, 'the room opens at half resolution')
+    assert.equal(state.ratio, 0.4, 'the room opens at reduced resolution')
     assert.equal(motion.slowRenderer, true)
     assert.equal(motion.finishStartup(), true, 'the complete picture is drawn sharp')
     assert.equal(state.ratio, 1)
     assert.equal(motion.finishStartup(), false)
     state.moving = true
     fire('movestart')
-    assert.equal(state.ratio, 0.5)
+    assert.equal(state.ratio, 0.4)
     state.moving = false
     fire('moveend')
-    assert.equal(state.ratio, 0.5, 'not between two drags in a row')
+    assert.equal(state.ratio, 0.4, 'not between two drags in a row')
     await new Promise((resolve) => setTimeout(resolve, 700))
     assert.equal(state.ratio, 1)
     motion.detach()
@@ -135,7 +135,7 @@ describe('the map\'s resolution while it moves', () => {
     painter.render()
     painter.render()
     assert.equal(state.drawn, 2)
-    assert.equal(state.ratio, 0.5, 'half resolution while it moves')
+    assert.equal(state.ratio, 0.4, 'reduced resolution while it moves')
     assert.equal(motion.finishStartup(), false, 'already ended')
     motion.detach()
   })

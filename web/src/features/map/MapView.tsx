@@ -113,7 +113,7 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
       void Promise.all(snapshotSetData.values()).then(() => {
         const check = () => {
           if (!map || !sources.every((id) => !map!.getSource(id) || map!.isSourceLoaded(id))) return
-          if (motion?.finishStartup()) return // drawn at half resolution while loading: the next frame is the sharp one
+          if (motion?.finishStartup()) return // drawn at reduced resolution while loading: the next frame is the sharp one
           map.off('render', check)
           performance.mark('tansiq:picture-drawn')
           element.dataset.pictureDrawn = 'true'

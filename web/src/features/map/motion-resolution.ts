@@ -3,10 +3,10 @@
  * virtual desktops and headless test machines) or the GPU is too slow for the picture. There a
  * frame of a large picture takes a few hundred ms, and when the browser composites in software it
  * also holds the page until it is drawn. So, on such a renderer:
- *  - while the map is dragged or zoomed it is drawn at half resolution (a quarter of the pixels to
- *    shade), and sharp again once it has been still for a moment;
+ *  - while the map is dragged or zoomed it is drawn at 0.4 of its resolution (a sixth of the pixels
+ *    to shade), and sharp again once it has been still for a moment;
  *  - while the room opens (basemap and picture arriving tile by tile, each asking for a frame),
- *    frames only update (tiles asked for, symbols placed) and are not drawn, except one at half
+ *    frames only update (tiles asked for, symbols placed) and are not drawn, except one at reduced
  *    resolution at most every `startupDrawEveryMs` to show progress over a slow link; the first
  *    complete picture is then drawn sharp (`finishStartup`). The user moving the map, or
  *    `startupLimitMs` passing without a complete picture, ends this at once.
@@ -20,7 +20,8 @@ const slowFrameMs = 70
 const slowFramesToReduce = 3
 /** Still for this long: drawn sharp again (not between two drags in a row). */
 const sharpAfterStillMs = 600
-const reducedRatio = 0.5
+/** The resolution while moving (and while the room opens), of the full one: at half, frames of a 2,000-unit room still took ~100 ms. */
+const reducedRatio = 0.4
 /** While the room opens on such a renderer, at most one frame is drawn this often until the picture is complete. */
 const startupDrawEveryMs = 350
 /** The room's opening ends by this time even without a complete picture (e.g. no live connection). */
