@@ -2,12 +2,13 @@
  * A room's start, begun as soon as the address names a room and someone is signed in — before the
  * room screen's code (MapLibre, milsymbol: most of the app's weight) has arrived. The live
  * connection opens and the picture's snapshot streams in while that code loads, and the room's
- * record is fetched at the same time; the room screen then takes both over instead of starting
+ * record and the map's first files are fetched at the same time; the room screen then takes both over instead of starting
  * them itself (bench/web-room.bench.ts measures what it saves).
  */
 import { endpoints } from '../api/endpoints.ts'
 import type { Layer, Room } from '../api/server-types.ts'
 import { createLiveRoom, type LiveRoom } from './use-live-picture.ts'
+import { prefetchMapAssets } from '../features/map/map-assets.ts'
 
 /**
  * The live layers a room screen subscribes to: its map's picture layers and its panels draw only
@@ -32,6 +33,7 @@ export function beginRoomOpening(roomId: string): void {
   // The record first: the server answers it before it reads the picture for the socket.
   const room = endpoints.room(roomId)
   room.catch(() => {}) // the room screen shows the failure when it takes the start over
+  prefetchMapAssets()
   const live = createLiveRoom()
   live.connection.subscribe({ roomId, layers: [...roomLiveLayers] })
   opening = { roomId, live, room }

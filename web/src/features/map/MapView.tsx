@@ -8,7 +8,6 @@
  */
 import 'maplibre-gl/dist/maplibre-gl.css'
 import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, addProtocol, prewarm, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl'
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useRef, useState, type ComponentType } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
@@ -21,10 +20,11 @@ import { pictureLayers, sourceIdOf, type PictureLayer } from './picture-layers.t
 import { setRoomMap, takeClaimedClick } from './map-interaction.ts'
 import { attachMotionResolution, type MotionResolution } from './motion-resolution.ts'
 import { addUnitSymbol } from './unit-symbols.ts'
+import { mapWorkerUrl } from './map-assets.ts'
 import { drawing } from './drawing/drawing-store.ts'
 import { attachMapDrawing } from './drawing/map-drawing.ts'
 
-setWorkerUrl(new URL(workerUrl, location.href).href)
+setWorkerUrl(mapWorkerUrl)
 // Start MapLibre's worker as soon as this code is loaded (while the room is fetched), not when the map is created.
 prewarm()
 

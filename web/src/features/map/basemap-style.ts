@@ -12,7 +12,7 @@ import latinBold from '@fontsource/noto-sans/files/noto-sans-latin-700-normal.wo
 import latinRegular from '@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2?url'
 import type { TileSource } from '../../api/server-types.ts'
 import type { Language } from '../../i18n/i18n.ts'
-import { basemapPath } from '../../../../src/web-client/web-client-schemas.ts'
+import { basemapFileUrl, basemapFiles } from './map-assets.ts'
 
 export const regularFont = 'Noto Sans Regular'
 export const boldFont = 'Noto Sans Bold'
@@ -52,15 +52,14 @@ function tileSource(tiles: TileSource): SourceSpecification {
 }
 
 export function basemapStyle(language: Language, tiles: TileSource | null): StyleSpecification {
-  const data = (file: string) => `${location.origin}${basemapPath}/${file}`
   const label = labelIn(language)
   const sources: Record<string, SourceSpecification> = {
     // Boundaries simplified to 1.5 px at each zoom (MapLibre's default is 0.375): far fewer vertices to draw.
-    country: { type: 'geojson', data: data('country.geojson'), tolerance: 1.5 },
-    governorates: { type: 'geojson', data: data('governorates.geojson'), tolerance: 1.5 },
-    districts: { type: 'geojson', data: data('districts.geojson'), tolerance: 1.5 },
-    'admin-labels': { type: 'geojson', data: data('admin-labels.geojson') },
-    towns: { type: 'geojson', data: data('places.geojson') },
+    country: { type: 'geojson', data: basemapFileUrl(basemapFiles.country), tolerance: 1.5 },
+    governorates: { type: 'geojson', data: basemapFileUrl(basemapFiles.governorates), tolerance: 1.5 },
+    districts: { type: 'geojson', data: basemapFileUrl(basemapFiles.districts), tolerance: 1.5 },
+    'admin-labels': { type: 'geojson', data: basemapFileUrl(basemapFiles.adminLabels) },
+    towns: { type: 'geojson', data: basemapFileUrl(basemapFiles.towns) },
   }
   const layers: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': colours.outside } },
