@@ -5,19 +5,17 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, ProblemError } from '../../api/api-client.ts'
-import { endpoints } from '../../api/endpoints.ts'
-import type { Room } from '../../api/server-types.ts'
+import { api } from '../../api/api-client.ts'
 import { useReferenceData } from '../../app/reference-data.tsx'
 import { navigate, pathOf } from '../../app/routes.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { LiveRoomContext, useLiveConnection } from '../../live/use-live-picture.ts'
 import { roomLiveLayers, roomOpening, roomOpeningTaken } from '../../live/room-opening.ts'
 import { AppHeader } from '../../ui/AppHeader.tsx'
+import { RoomProblem, useRoom } from '../rooms/use-room.tsx'
 import { Clocks } from '../../ui/Clocks.tsx'
 import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx'
 import { localName } from '../../ui/organizations.ts'
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
 import { boundsOf } from '../map/coordinate-bounds.ts'
 import { MapView } from '../map/MapView.tsx'
 import { pictureLayers } from '../map/picture-layers.ts'
@@ -40,9 +38,6 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
   const { config } = useReferenceData()
-  const [room, setRoom] = useState<Room | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
   const [visibleLayers, setVisibleLayers] = useState<ReadonlySet<string>>(initialVisibility)
   const [activePanel, setActivePanel] = useState(roomPanels[0]!.id)
   // At tablet width the panel is a drawer over the map: closed at first.
@@ -53,18 +48,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
   const [opening] = useState(() => roomOpening(roomId))
   const { live, state } = useLiveConnection(roomId, roomLiveLayers, sessionEnded, opening?.live)
   useEffect(() => roomOpeningTaken(opening), [opening])
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setError(null)
-    const request = attempt === 0 && opening ? opening.room : endpoints.room(roomId, { signal: controller.signal })
-    request.then((loaded) => {
-      if (!controller.signal.aborted) setRoom(loaded)
-    }, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [roomId, attempt, opening])
+  const { room, error, retry } = useRoom(roomId, opening?.room ?? null)
 
   const roomName = room ? localName(room.names, language) : ''
   useEffect(() => {
@@ -116,7 +100,7 @@ export function RoomScreen({ roomId }: { roomId: string }) {
       <div className="page">
         <AppHeader />
         <main id="main" className="screen-centre">
-          {error instanceof ProblemError && error.status === 404 ? <p role="alert">{t('room.notFound')}</p> : <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+          <RoomProblem error={error} onRetry={retry} />
           <p><a href={pathOf({ name: 'rooms' })} onClick={(event) => { event.preventDefault(); navigate({ name: 'rooms' }) }}>{t('rooms.back')}</a></p>
         </main>
       </div>

@@ -7,16 +7,13 @@ import '../reports/reports.css'
 import './statements.css'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ProblemError } from '../../api/api-client.ts'
-import { endpoints } from '../../api/endpoints.ts'
-import type { Room } from '../../api/server-types.ts'
 import { useReferenceData } from '../../app/reference-data.tsx'
 import { navigate, pathOf } from '../../app/routes.ts'
 import { useUser } from '../../app/session.tsx'
 import type { Language } from '../../i18n/i18n.ts'
 import { AppHeader } from '../../ui/AppHeader.tsx'
+import { RoomProblem, useRoom } from '../rooms/use-room.tsx'
 import { localName } from '../../ui/organizations.ts'
-import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
 import { ingestReaderRoles } from '../../../../src/platform/auth/roles.ts'
 import { DraftList } from './DraftList.tsx'
 import { DraftReview } from './DraftReview.tsx'
@@ -27,19 +24,8 @@ export function StatementsScreen({ roomId, draftId }: { roomId: string; draftId:
   const language = i18n.language as Language
   const { config } = useReferenceData()
   const user = useUser()
-  const [room, setRoom] = useState<Room | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
+  const { room, error, retry } = useRoom(roomId)
   const [refreshKey, setRefreshKey] = useState(0)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setError(null)
-    endpoints.room(roomId, { signal: controller.signal }).then(setRoom, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [roomId, attempt])
 
   const roomName = room ? localName(room.names, language) : ''
   useEffect(() => {
@@ -60,7 +46,7 @@ export function StatementsScreen({ roomId, draftId }: { roomId: string; draftId:
       </AppHeader>
       {error !== null ? (
         <main id="main" className="screen-centre">
-          {error instanceof ProblemError && error.status === 404 ? <p role="alert">{t('room.notFound')}</p> : <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+          <RoomProblem error={error} onRetry={retry} />
         </main>
       ) : (
         <div className="statements-body">
