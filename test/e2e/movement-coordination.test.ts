@@ -10,7 +10,7 @@
 /// <reference lib="dom" />
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { seedDemoPicture } from '../../src/demo/demo-picture.ts'
 import { commandLineActor } from '../../src/platform/auth/principal.ts'
 import { testPassword } from '../../src/server/test-harness.ts'
@@ -18,22 +18,7 @@ import { addVertex, escape, finish, geometryOf, insertVertex, midpoints, removeV
 import { inboxOf } from '../../web/src/features/movements/movement-rules.ts'
 import { fromZonedInput, toZonedInput } from '../../web/src/features/movements/zoned-time.ts'
 import type { Movement } from '../../src/movements/movement-schemas.ts'
-import { artifactPath, launchChromium, newUserContext, pixelOf, signIn, startBrowserTestServer, type BrowserTestServer } from './support/browser.ts'
-
-interface Officer {
-  context: BrowserContext
-  page: Page
-  /** Every WebSocket frame the page received, as text. */
-  frames: string[]
-}
-
-async function openOfficer(browser: Browser, timezoneId?: string): Promise<Officer> {
-  const context = await newUserContext(browser, timezoneId ? { timezoneId } : {})
-  const page = await context.newPage()
-  const frames: string[] = []
-  page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))))
-  return { context, page, frames }
-}
+import { artifactPath, launchChromium, openOfficer, pixelOf, signIn, startBrowserTestServer, type BrowserTestServer, type Officer } from './support/browser.ts'
 
 /** Zooms the map out with its keyboard (−) until every point is in view, as a user would. */
 async function bringIntoView(page: Page, points: ReadonlyArray<[number, number]>): Promise<void> {
@@ -123,7 +108,7 @@ describe('movement coordination between two organizations', () => {
     // An analyst of the army: may read the movements told to the army, may not answer them.
     await server.tansiq.accounts.createUser(commandLineActor('e2e'), { username: 'army.analyst', displayName: 'Iraqi Army analyst', organizationId: 'iraqi-army', role: 'analyst', password: testPassword })
     // The Peshmerga officer's browser is in another zone than the room's: the form shows both clocks.
-    peshmerga = await openOfficer(browser, userZone)
+    peshmerga = await openOfficer(browser, { timezoneId: userZone })
     army = await openOfficer(browser)
   })
 

@@ -5,24 +5,9 @@
 /// <reference lib="dom" />
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { seedDemoPicture } from '../../src/demo/demo-picture.ts'
-import { artifactPath, launchChromium, newUserContext, signIn, startBrowserTestServer, type BrowserTestServer } from './support/browser.ts'
-
-interface Officer {
-  context: BrowserContext
-  page: Page
-  /** Every WebSocket frame the page received, as text. */
-  frames: string[]
-}
-
-async function openOfficer(browser: Browser): Promise<Officer> {
-  const context = await newUserContext(browser)
-  const page = await context.newPage()
-  const frames: string[] = []
-  page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))))
-  return { context, page, frames }
-}
+import { artifactPath, launchChromium, openOfficer, signIn, startBrowserTestServer, type BrowserTestServer, type Officer } from './support/browser.ts'
 
 /**
  * Every tab of the side panel is on screen whole, inside the panel, its name not cut, and the page

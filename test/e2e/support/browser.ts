@@ -45,6 +45,23 @@ export async function newUserContext(browser: Browser, options: { width?: number
   return browser.newContext({ viewport: { width: options.width ?? 1366, height: options.height ?? 768 }, locale: 'en-GB', timezoneId: options.timezoneId ?? 'Asia/Baghdad' })
 }
 
+/** An officer at a browser: their own context and page, and every WebSocket frame the page received. */
+export interface Officer {
+  context: BrowserContext
+  page: Page
+  /** Every WebSocket frame the page received, as text. */
+  frames: string[]
+}
+
+/** Opens an officer's browser context (laptop size, the room's zone unless another is given) recording the page's WebSocket frames. */
+export async function openOfficer(browser: Browser, options: { timezoneId?: string } = {}): Promise<Officer> {
+  const context = await newUserContext(browser, options)
+  const page = await context.newPage()
+  const frames: string[] = []
+  page.on('websocket', (socket) => socket.on('framereceived', (frame) => frames.push(String(frame.payload))))
+  return { context, page, frames }
+}
+
 /** Signs in through the sign-in screen with the test password. */
 export async function signIn(page: Page, baseUrl: string, username: string, language: 'ar' | 'ckb' | 'en' = 'en'): Promise<void> {
   await page.addInitScript((chosen) => localStorage.getItem('tansiq.language') ?? localStorage.setItem('tansiq.language', chosen), language)
