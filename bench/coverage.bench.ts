@@ -19,7 +19,6 @@
 // On PGlite, and on PostgreSQL when DATABASE_URL is set (in a database created for the run and
 // dropped after). COVERAGE_BENCH_RUNS server starts per row and mode (default 3).
 // Run: node --import tsx bench/coverage.bench.ts
-import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -38,6 +37,7 @@ import { EventBus } from '../src/platform/event-bus.ts'
 import type { PictureChange } from '../src/live/picture-change.ts'
 import { createCoverageService } from '../src/coverage/coverage-service.ts'
 import { prng } from './support/bench-statistics.ts'
+import { startServerProcess, type ServerStorage } from '../test/support/server-process.ts'
 
 type Ring = Array<[number, number]>
 const organizations = ['peshmerga', 'iraqi-army', 'cts', 'asayish', 'joc']
@@ -286,22 +286,11 @@ function mainThreadCpuMs(pid: number): number {
 
 /** Starts `tansiq serve` on a prepared database, signs in, and times the room's first coverage request. */
 async function serverRun(environment: Record<string, string>, warmUp: boolean): Promise<ServerRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...environment, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', COVERAGE_WARM_UP: String(warmUp) }
-  if (!environment.DATABASE_URL) delete env.DATABASE_URL
+  const storage: ServerStorage = { backend: environment.DATABASE_URL ? 'postgres' : 'pglite', environment, dispose: async () => {} }
   const started = performance.now()
-  const child = spawn(process.execPath, ['bin/tansiq.mjs', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const server = await startServerProcess(storage, { demo: false, environment: { COVERAGE_WARM_UP: String(warmUp) } })
+  const { child, baseUrl: url } = server
   try {
-    let output = ''
-    const url = await new Promise<string>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk
-        const match = /Ready in \d+ ms on (http:\/\/\S+)/.exec(output)
-        if (match) resolve(match[1]!)
-      }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-      child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)))
-    })
     const startMs = performance.now() - started
     const startCpuMs = mainThreadCpuMs(child.pid!)
     // A person signs in and opens the room seconds after start-up, not within milliseconds: let the
@@ -323,8 +312,7 @@ async function serverRun(environment: Record<string, string>, warmUp: boolean): 
     const second = await get()
     return { startMs, startCpuMs, firstMs: first.ms, firstCpuMs, secondMs: second.ms, gaps: first.coverage.gaps.length, overlaps: first.coverage.overlaps.length }
   } finally {
-    child.kill('SIGTERM')
-    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve))
+    await server.stop()
   }
 }
 
