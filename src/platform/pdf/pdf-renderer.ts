@@ -11,11 +11,11 @@
 import { accessSync, constants } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import { TansiqError } from '../errors.ts'
+import { headlessChromiumArguments } from '../chromium-arguments.ts'
 
-/** Flags for a headless Chromium on a server: no sandbox (root in containers), no GPU, no calls home. */
+/** Flags for a headless Chromium on a server: the shared ones (no sandbox, no calls home), and no GPU. */
 export const chromiumArguments: readonly string[] = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-extensions', '--no-first-run', '--disable-quic',
+  ...headlessChromiumArguments, '--disable-gpu', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--disable-quic',
 ]
 
 export interface PdfRendererOptions {

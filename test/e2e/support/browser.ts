@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { headlessChromiumArguments } from '../../../src/platform/chromium-arguments.ts'
 import { startTestTansiq, testPassword, type TestTansiq } from '../../../src/server/test-harness.ts'
 import { webDistDirectory } from '../../../src/web-client/web-client-routes.ts'
 import { repositoryRoot } from '../../support/server-process.ts'
@@ -14,14 +15,24 @@ import { repositoryRoot } from '../../support/server-process.ts'
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const artifactsDirectory = join(repositoryRoot, 'test-artifacts')
 
-/** Chromium with the flags a headless CI machine needs, WebGL in software (SwiftShader) for MapLibre. */
+/**
+ * The flags a headless CI machine needs (platform/chromium-arguments.ts), with WebGL in software
+ * (SwiftShader) for MapLibre. Compositing is in software too (`--disable-gpu`) unless
+ * `gpuCompositing`: then SwiftShader also composites and WebGL frames are not read back into the
+ * page (bench/web-room.bench.ts measures both).
+ */
+export function chromiumArguments(options: { gpuCompositing?: boolean } = {}): string[] {
+  return [...headlessChromiumArguments, ...(options.gpuCompositing ? [] : ['--disable-gpu']), '--enable-unsafe-swiftshader', '--use-angle=swiftshader']
+}
+
+/** Chromium with the flags of `chromiumArguments`. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is missing at ${chromiumPath}: install it with \`apt-get install chromium\` (Debian), or set CHROMIUM_PATH. The browser tests drive the system's Chromium; they never download one.`)
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+    args: chromiumArguments(),
   })
 }
 
