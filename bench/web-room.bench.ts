@@ -17,6 +17,8 @@
 //                                                (all units, all areas) and a frame rendered with them loaded
 //     interactive = the latest of panel usable, map loaded and picture drawn, pushed past the end of
 //     any long task (≥ 50 ms) still running then: the main thread is free to handle input.
+//     Beside it, the CPU time Chromium's processes spent until the picture was drawn (/proc): what
+//     opening the room costs whatever else the machine is doing, to compare runs on other machines.
 //  2. Panning: BENCH_PAN_SECONDS (10) of continuous mouse drags over the map (circles of 150 px,
 //     a mouse event every ~16 ms) while the reports keep arriving; then BENCH_IDLE_SECONDS (5) of
 //     reports arriving with nobody touching the map. Long tasks from the page's
@@ -68,7 +70,8 @@ const cell = (values: number[]) => `${ms(percentile(values, 50))} [${ms(Math.min
 
 function interactiveRow(label: string, results: Interactive[]): string {
   const column = (pick: (result: Interactive) => number) => cell(results.map(pick))
-  return `| ${label} | ${column((r) => r.panel)} | ${column((r) => r.mapLoad)} | ${column((r) => r.snapshot)} | ${column((r) => r.pictureDrawn)} | **${column((r) => r.interactive)}** | ${column((r) => r.longTasks)} | ${column((r) => r.longest)} | ${Math.min(...results.map((r) => r.unitsDrawn))} |`
+  const cpu = (pick: (result: Interactive) => number) => ms(percentile(results.map(pick), 50))
+  return `| ${label} | ${column((r) => r.panel)} | ${column((r) => r.mapLoad)} | ${column((r) => r.snapshot)} | ${column((r) => r.pictureDrawn)} | **${column((r) => r.interactive)}** | ${column((r) => r.longTasks)} | ${column((r) => r.longest)} | ${cpu((r) => r.cpu.renderer)} / ${cpu((r) => r.cpu.gpu)} / ${cpu((r) => r.cpu.all)} | ${Math.min(...results.map((r) => r.unitsDrawn))} |`
 }
 
 function windowRow(label: string, window: MeasuredWindow): string {
@@ -136,13 +139,13 @@ async function measureMode(mode: Mode, baseUrl: string, storageState: StorageSta
     load = null
     return [
       `\n### ${mode} (${browser.version()})\n`,
-      '| visit | panel usable | map loaded | snapshot | picture drawn | **interactive** | long tasks before | longest | units drawn |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| visit | panel usable | map loaded | snapshot | picture drawn | **interactive** | long tasks before | longest | Chromium CPU until drawn: renderer / GPU / all | units drawn |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       interactiveRow('first visit (empty cache)', quiet.firstVisits),
       interactiveRow('reload (assets cached)', quiet.reloads),
       interactiveRow(`first visit, ${rate} reports/s arriving`, busy.firstVisits),
       interactiveRow(`reload, ${rate} reports/s arriving`, busy.reloads),
-      `\n(ms from navigation; median [min–max] of ${runs} runs)\n`,
+      `\n(ms from navigation; median [min–max] of ${runs} runs. CPU: ms of CPU time Chromium's renderer, GPU and all processes spent from navigation until the picture was drawn, medians — on two cores, more than twice the time to interactive means the page waited for the CPU)\n`,
       '| while | measured | main-thread tasks | p99 / max ms | long tasks / > 100 ms | main thread busy (of it waiting for the GPU process) | without the GPU wait: p99 / max ms / > 100 ms | frames |',
       '|---|---|---:|---:|---:|---:|---:|---:|',
       windowRow('panning', panning),
@@ -156,11 +159,24 @@ async function measureMode(mode: Mode, baseUrl: string, storageState: StorageSta
   }
 }
 
+/**
+ * What a first write to newly allocated memory costs on this machine, per 4 KB page: a browser
+ * opening a page faults in hundreds of MB. On a bare machine it is about a µs of kernel time per
+ * page; in some virtual machines it is ten times that, which slows everything a browser does.
+ */
+function freshPageMicroseconds(): number {
+  const pages = 32_768 // 128 MB
+  const started = performance.now()
+  const memory = Buffer.alloc(pages * 4096)
+  for (let page = 0; page < pages; page++) memory[page * 4096] = 1
+  return ((performance.now() - started) * 1000) / pages
+}
+
 async function main(): Promise<void> {
   // The benchmark measures the built client: build it when its sources changed.
   const build = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { cwd: repositoryRoot, stdio: 'inherit' })
   if (build.status !== 0) throw new Error('the web client did not build')
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; storage: PGlite (embedded), in this process`)
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; first write to fresh memory ${freshPageMicroseconds().toFixed(1)} µs per 4 KB page; storage: PGlite (embedded), in this process`)
   console.log(`\nBundle (web/dist/assets; what a browser is sent is the brotli copy):\n\n${bundleTable(bundleFiles(webDistDirectory))}\n`)
   console.log(`Picture: ${unitCount} units with positions and ${areaCount} areas of responsibility, released to the room; ${rate} position reports/s`)
 

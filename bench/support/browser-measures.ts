@@ -4,6 +4,7 @@
  * task of the page's main thread with the part of it spent waiting for the GPU process.
  */
 /// <reference lib="dom" />
+import { readdirSync, readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 /** tsx compiles the bench keeping function names (a `__name` helper): the page gets the helper too. */
@@ -53,15 +54,66 @@ export interface Interactive {
   longTasks: number
   longest: number
   unitsDrawn: number
+  /** CPU time Chromium's processes spent from navigation until the measure (ms; Linux, else NaN). */
+  cpu: { renderer: number; gpu: number; all: number }
 }
 
-/** Navigates to the room and reads the marks once the picture is drawn. */
+interface ProcessUsage {
+  kind: string
+  cpuMs: number
+}
+
+/**
+ * CPU time so far of each Chromium process on the machine, from /proc (Linux; empty elsewhere).
+ * The benchmark's browser is the only Chromium running while it measures. A process's kind is its
+ * --type (renderer, gpu-process, utility), or browser.
+ */
+export function chromiumProcesses(): Map<number, ProcessUsage> {
+  const found = new Map<number, ProcessUsage>()
+  let entries: string[]
+  try {
+    entries = readdirSync('/proc')
+  } catch {
+    return found
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+      if (!/chrom(e|ium)/.test(commandLine.split('\0')[0] ?? '')) continue
+      // Fields after the command's name: utime and stime are the 12th and 13th, in clock ticks (1/100 s on Linux).
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      const kind = /--type=([a-z-]+)/.exec(commandLine)?.[1] ?? 'browser'
+      found.set(Number(entry), { kind, cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 })
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found
+}
+
+/** CPU time spent by Chromium's processes between two readings (a process that started meanwhile counts whole). */
+export function chromiumCpuBetween(before: Map<number, ProcessUsage>, after: Map<number, ProcessUsage>): Interactive['cpu'] {
+  if (after.size === 0) return { renderer: Number.NaN, gpu: Number.NaN, all: Number.NaN }
+  const spent = { renderer: 0, gpu: 0, all: 0 }
+  for (const [pid, usage] of after) {
+    const ms = usage.cpuMs - (before.get(pid)?.cpuMs ?? 0)
+    spent.all += ms
+    if (usage.kind === 'renderer') spent.renderer += ms
+    if (usage.kind === 'gpu-process') spent.gpu += ms
+  }
+  return spent
+}
+
+/** Navigates to the room and reads the marks once the picture is drawn, and the CPU Chromium spent until then. */
 export async function openRoom(page: Page, url: string): Promise<Interactive> {
+  const processesBefore = chromiumProcesses()
   await page.goto(url)
   await page.waitForFunction(() => ['tansiq:panel-usable', 'tansiq:map-load', 'tansiq:picture-drawn'].every((name) => performance.getEntriesByName(name).length > 0), undefined, { timeout: 90_000, polling: 100 })
+  const cpu = chromiumCpuBetween(processesBefore, chromiumProcesses())
   // A long task running at the last mark is reported when it ends.
   await page.waitForTimeout(500)
-  return page.evaluate(() => {
+  const marks = await page.evaluate(() => {
     const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN
     const [panel, mapLoad, snapshot, pictureDrawn] = ['tansiq:panel-usable', 'tansiq:map-load', 'tansiq:snapshot-received', 'tansiq:picture-drawn'].map(at) as [number, number, number, number]
     const tasks = [...(window as unknown as { __bench: PageBench }).__bench.longTasks].sort((a, b) => a[0] - b[0])
@@ -74,6 +126,7 @@ export async function openRoom(page: Page, url: string): Promise<Interactive> {
       unitsDrawn: Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-unit-count') ?? 0),
     }
   })
+  return { ...marks, cpu }
 }
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
