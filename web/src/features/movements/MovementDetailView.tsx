@@ -14,6 +14,7 @@ import type { Language } from '../../i18n/i18n.ts'
 import { useLiveRoom, usePictureVersion } from '../../live/use-live-picture.ts'
 import { localName } from '../../ui/organizations.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { useLoaded } from '../../ui/use-loaded.ts'
 import { drawing } from '../map/drawing/drawing-store.ts'
 import { FindingList } from './FindingList.tsx'
 import { fitTo, showOnMap } from './movement-map.ts'
@@ -35,9 +36,8 @@ export function MovementDetailView({ id, roomTimeZone, show }: { id: string; roo
   const { picture } = useLiveRoom()
   usePictureVersion()
   const live = picture.objects<Movement>('movements').get(id)
-  const [detail, setDetail] = useState<MovementDetail | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
+  // Each live change of the movement is a new object in the picture: read the detail again.
+  const { value: detail, error, reload, update } = useLoaded((signal) => movementsApi.get(id, signal), [id, live])
   const [busy, setBusy] = useState<Busy>(null)
   const [actionError, setActionError] = useState<unknown>(null)
   const [objecting, setObjecting] = useState(false)
@@ -45,18 +45,6 @@ export function MovementDetailView({ id, roomTimeZone, show }: { id: string; roo
   const [reasonMissing, setReasonMissing] = useState(false)
   const [confirmingCancel, setConfirmingCancel] = useState(false)
   const heading = useFocusOnMount<HTMLHeadingElement>()
-
-  // Each live change of the movement is a new object in the picture: read the detail again.
-  useEffect(() => {
-    const controller = new AbortController()
-    movementsApi.get(id, controller.signal).then((loaded) => {
-      setDetail(loaded)
-      setError(null)
-    }, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [id, live, attempt])
 
   const geometry = detail?.route ?? detail?.area ?? null
   useEffect(() => {
@@ -75,7 +63,7 @@ export function MovementDetailView({ id, roomTimeZone, show }: { id: string; roo
   const backButton = <button type="button" className="link-button movements-back" onClick={back}>{t('movementsScreen.detail.back')}</button>
 
   if (error !== null && detail === null) {
-    return <section className="movement-detail">{backButton}<ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} /></section>
+    return <section className="movement-detail">{backButton}<ProblemAlert error={error} onRetry={reload} /></section>
   }
   if (!detail) return <section className="movement-detail" aria-busy="true">{backButton}<p className="muted">{t('app.loading')}</p></section>
 
@@ -90,7 +78,8 @@ export function MovementDetailView({ id, roomTimeZone, show }: { id: string; roo
     setBusy(kind)
     setActionError(null)
     try {
-      setDetail(await call())
+      const changed = await call()
+      update(() => changed)
       setObjecting(false)
       setConfirmingCancel(false)
       setReason('')

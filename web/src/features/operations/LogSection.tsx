@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { useLiveRoom, usePictureVersion } from '../../live/use-live-picture.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { useLoaded } from '../../ui/use-loaded.ts'
 import { localName, organizationColour } from '../../ui/organizations.ts'
 import { fitMapTo, pickMapPoint, type MapClick } from './map-bridge.ts'
 import { operationsApi, type AddLogEntryInput, type LogEntry, type Operation } from './operations-endpoints.ts'
@@ -34,33 +35,20 @@ export function LogSection({ operation, roomTimeZone, mayWrite }: { operation: O
   const format = useFormat()
   const { picture } = useLiveRoom()
   usePictureVersion()
-  const [fetched, setFetched] = useState<LogEntry[]>([])
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    operationsApi.log(operation.id, { signal: controller.signal }).then((entries) => {
-      setFetched(entries)
-      setError(null)
-    }, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [operation.id, attempt])
+  const { value: fetched, error, reload, update } = useLoaded((signal) => operationsApi.log(operation.id, { signal }), [operation.id])
 
   // Entries read at opening, and those the live connection brought since (or in its snapshot).
   const live = picture.objects<LogEntry>('operation-log')
-  const byId = new Map(fetched.map((entry) => [entry.id, entry]))
+  const byId = new Map((fetched ?? []).map((entry) => [entry.id, entry]))
   for (const entry of live.values()) if (entry.operationId === operation.id) byId.set(entry.id, entry)
   const entries = [...byId.values()].sort((a, b) => b.at.localeCompare(a.at) || b.createdAt.localeCompare(a.createdAt))
 
   const logOpen = operation.status === 'approved' || operation.status === 'active'
   return (
     <div className="operation-log">
-      {mayWrite && <LogEntryForm operation={operation} onAdded={(entry) => setFetched((current) => [...current.filter((other) => other.id !== entry.id), entry])} />}
+      {mayWrite && <LogEntryForm operation={operation} onAdded={(entry) => update((current) => [...(current ?? []).filter((other) => other.id !== entry.id), entry])} />}
       {!mayWrite && <p className="muted">{logOpen ? t('operationsScreen.log.notParticipant') : t('operationsScreen.log.closed')}</p>}
-      {error !== null && <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+      {error !== null && <ProblemAlert error={error} onRetry={reload} />}
       <h3 id="operation-log-title">{t('operationsScreen.log.title')} <span className="muted">({format.number(entries.length)})</span></h3>
       {entries.length === 0 && <p className="muted">{t('operationsScreen.log.empty')}</p>}
       <ol className="log-list" aria-labelledby="operation-log-title" aria-live="polite">

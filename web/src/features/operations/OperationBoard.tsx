@@ -4,12 +4,13 @@
  * the live log, the results, and the after-action report and joint statement. The operation and
  * its results are read from the API and kept current from the room's live connection.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useUser } from '../../app/session.tsx'
 import { useFormat } from '../../i18n/format.ts'
 import { languages, type Language } from '../../i18n/i18n.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { useLoaded } from '../../ui/use-loaded.ts'
 import { localName } from '../../ui/organizations.ts'
 import { fitMapTo } from './map-bridge.ts'
 import { boardPermissions } from './operation-permissions.ts'
@@ -30,48 +31,31 @@ export function OperationBoard({ operationId, roomTimeZone, onBack }: { operatio
   const format = useFormat()
   const user = useUser()
   const organizationName = useOrganizationName()
-  const [operation, setOperation] = useState<Operation | null>(null)
-  const [results, setResults] = useState<OperationResults | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
+  const { value: operation, error, reload: reloadOperation, update: updateOperation } = useLoaded((signal) => operationsApi.get(operationId, { signal }), [operationId])
+  const resultsOpen = operation !== null && ['approved', 'active', 'completed'].includes(operation.status)
+  // The results part shows its own error when it acts; the board stays usable without them.
+  const { value: results, reload: reloadResults, update: updateResults } = useLoaded(
+    (signal) => (resultsOpen ? operationsApi.results(operationId, { signal }) : Promise.resolve(null)), [operationId, resultsOpen])
   const [section, setSection] = useState<Section>('plan')
   const tabRefs = useRef(new Map<Section, HTMLButtonElement>())
 
-  const reload = useCallback(() => setAttempt((count) => count + 1), [])
-
-  useEffect(() => {
-    const controller = new AbortController()
-    operationsApi.get(operationId, { signal: controller.signal }).then((read) => {
-      setOperation(read)
-      setError(null)
-    }, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [operationId, attempt])
-
-  const resultsOpen = operation !== null && ['approved', 'active', 'completed'].includes(operation.status)
-  useEffect(() => {
-    if (!resultsOpen) return
-    const controller = new AbortController()
-    operationsApi.results(operationId, { signal: controller.signal }).then(setResults, () => {
-      // The results part shows its own error when it acts; the board stays usable without them.
-    })
-    return () => controller.abort()
-  }, [operationId, resultsOpen, attempt])
+  const reload = useCallback(() => {
+    reloadOperation()
+    reloadResults()
+  }, [reloadOperation, reloadResults])
 
   // Live: the operation's features change with every step (approval, start…); results arrive whole.
   useLiveChanges(['operations', 'operation-results'], (entry) => operationIdOf(entry) === operationId, (entries) => {
     const latestResults = entries.filter((entry) => entry.layer === 'operation-results').pop()
     if (latestResults && latestResults.change !== 'removed' && latestResults.object) {
       const { id: _id, roomId: _roomId, ...view } = latestResults.object as LiveOperationResults
-      setResults(view)
+      updateResults(() => view)
     }
     if (entries.length === 0 || entries.some((entry) => entry.layer === 'operations')) reload()
   })
 
-  const onOperation = useCallback((next: Operation) => setOperation(next), [])
-  const onResults = useCallback((next: OperationResults) => setResults(next), [])
+  const onOperation = useCallback((next: Operation) => updateOperation(() => next), [updateOperation])
+  const onResults = useCallback((next: OperationResults) => updateResults(() => next), [updateResults])
 
   function onTabKey(event: KeyboardEvent<HTMLButtonElement>) {
     const index = sections.indexOf(section)

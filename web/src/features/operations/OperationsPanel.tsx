@@ -10,12 +10,13 @@ import { useUser } from '../../app/session.tsx'
 import { useFormat } from '../../i18n/format.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { useLoaded } from '../../ui/use-loaded.ts'
 import { localName } from '../../ui/organizations.ts'
 import { listenForOpenRequests, saveOperationsView, savedOperationsView, type OperationsView } from './operation-navigation.ts'
 import { mayPlan } from './operation-permissions.ts'
 import { OperationBoard } from './OperationBoard.tsx'
 import { OperationForm } from './OperationForm.tsx'
-import { operationsApi, type OperationSummary } from './operations-endpoints.ts'
+import { operationsApi } from './operations-endpoints.ts'
 import { OrganizationTag, StatusBadge } from './operations-ui.tsx'
 import { useLiveChanges } from './use-operation-live.ts'
 import './operations.css'
@@ -48,23 +49,10 @@ function OperationList({ roomId, roomTimeZone, onOpen, onNew }: { roomId: string
   const language = i18n.language as Language
   const format = useFormat()
   const user = useUser()
-  const [operations, setOperations] = useState<OperationSummary[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    operationsApi.list(roomId, { signal: controller.signal }).then((list) => {
-      setOperations(list)
-      setError(null)
-    }, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [roomId, attempt])
+  const { value: operations, error, reload } = useLoaded((signal) => operationsApi.list(roomId, { signal }), [roomId])
 
   // A status changes, an operation appears or is cancelled: read the list again.
-  useLiveChanges(['operations'], () => true, () => setAttempt((count) => count + 1))
+  useLiveChanges(['operations'], () => true, reload)
 
   return (
     <section className="operations-panel" aria-labelledby="operations-title">
@@ -72,7 +60,7 @@ function OperationList({ roomId, roomTimeZone, onOpen, onNew }: { roomId: string
         <h2 id="operations-title">{t('operationsScreen.title')}</h2>
         {mayPlan(user) && <button type="button" onClick={onNew}>{t('operationsScreen.newOperation')}</button>}
       </div>
-      {error !== null && <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+      {error !== null && <ProblemAlert error={error} onRetry={reload} />}
       {operations === null && error === null && <p className="muted" aria-busy="true">{t('operationsScreen.loadingList')}</p>}
       {operations?.length === 0 && <p className="muted">{t('operationsScreen.none')}</p>}
       <ul className="operation-list">

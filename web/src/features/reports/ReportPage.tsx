@@ -1,31 +1,20 @@
 /** One report as a page of its own (/rooms/:room/reports/:id): what an accepted statement links to, and a link one can pass on. */
 import './reports.css'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemError } from '../../api/api-client.ts'
-import type { Report } from '../../api/server-types.ts'
 import { useReferenceData } from '../../app/reference-data.tsx'
 import { navigate, pathOf } from '../../app/routes.ts'
 import { AppHeader } from '../../ui/AppHeader.tsx'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { useLoaded } from '../../ui/use-loaded.ts'
 import { ReportDetail } from './ReportDetail.tsx'
 import { reportsEndpoints } from './reports-endpoints.ts'
 
 export function ReportPage({ roomId, reportId }: { roomId: string; reportId: string }) {
   const { t } = useTranslation()
   const { config } = useReferenceData()
-  const [report, setReport] = useState<Report | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setError(null)
-    reportsEndpoints.report(reportId, { signal: controller.signal }).then(setReport, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [reportId, attempt])
+  const { value: report, error, reload } = useLoaded((signal) => reportsEndpoints.report(reportId, { signal }), [reportId])
 
   useEffect(() => {
     document.title = report ? `${report.title} — ${t('app.name')}` : t('app.name')
@@ -43,7 +32,7 @@ export function ReportPage({ roomId, reportId }: { roomId: string; reportId: str
       </AppHeader>
       <main id="main" className="report-page-main">
         {error instanceof ProblemError && error.status === 404 && <p role="alert">{t('reportsScreen.detail.notFound')}</p>}
-        {error !== null && !(error instanceof ProblemError && error.status === 404) && <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+        {error !== null && !(error instanceof ProblemError && error.status === 404) && <ProblemAlert error={error} onRetry={reload} />}
         {!report && error === null && <p aria-busy="true">{t('app.loading')}</p>}
         {report && <ReportDetail report={report} roomTimeZone={config.roomTimeZone} headingLevel={1} />}
         <p><a href={roomPath} onClick={(event) => { event.preventDefault(); navigate({ name: 'room', roomId }) }}>{t('reportsScreen.openRoom')}</a></p>

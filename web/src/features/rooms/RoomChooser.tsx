@@ -1,38 +1,26 @@
 /** Choose a room: the rooms of the user's organization, each with its member organizations. */
-import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { endpoints } from '../../api/endpoints.ts'
-import type { Room } from '../../api/server-types.ts'
 import { useReferenceData } from '../../app/reference-data.tsx'
 import { navigate, pathOf } from '../../app/routes.ts'
 import { AppHeader } from '../../ui/AppHeader.tsx'
 import { organizationColour, organizationName, localName } from '../../ui/organizations.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
+import { useLoaded } from '../../ui/use-loaded.ts'
 import type { Language } from '../../i18n/i18n.ts'
 
 export function RoomChooser() {
   const { t, i18n } = useTranslation()
   const language = i18n.language as Language
   const { organizations } = useReferenceData()
-  const [rooms, setRooms] = useState<Room[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    setError(null)
-    endpoints.rooms({ signal: controller.signal }).then(setRooms, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [attempt])
+  const { value: rooms, error, reload } = useLoaded((signal) => endpoints.rooms({ signal }), [])
 
   return (
     <div className="page">
       <AppHeader />
       <main id="main" className="rooms-screen">
         <h1>{t('rooms.title')}</h1>
-        {error !== null && <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+        {error !== null && <ProblemAlert error={error} onRetry={reload} />}
         {rooms === null && error === null && <p aria-busy="true">{t('app.loading')}</p>}
         {rooms?.length === 0 && <p>{t('rooms.none')}</p>}
         <ul className="room-list">

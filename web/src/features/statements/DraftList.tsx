@@ -1,10 +1,11 @@
 /** Drafts of the analyst's organization, newest first: by default those awaiting review; each opens its review. */
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { navigate, pathOf } from '../../app/routes.ts'
 import { useFormat } from '../../i18n/format.ts'
 import { ProblemAlert } from '../../ui/ProblemAlert.tsx'
-import { statementsEndpoints, type DraftStatus, type DraftSummary } from './statements-endpoints.ts'
+import { useLoaded } from '../../ui/use-loaded.ts'
+import { statementsEndpoints, type DraftStatus } from './statements-endpoints.ts'
 import { useDateText } from './statement-format.ts'
 
 const statuses: readonly DraftStatus[] = ['pending', 'accepted', 'rejected']
@@ -22,20 +23,7 @@ export function DraftList({ roomId, selectedId, refreshKey, chooseStatus = true,
   const dateText = useDateText()
   const id = useId()
   const [status, setStatus] = useState<DraftStatus | 'all'>('pending')
-  const [drafts, setDrafts] = useState<DraftSummary[] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    const controller = new AbortController()
-    statementsEndpoints.drafts(status === 'all' ? undefined : status, { signal: controller.signal }).then((found) => {
-      setDrafts(found)
-      setError(null)
-    }, (failure: unknown) => {
-      if (!controller.signal.aborted) setError(failure)
-    })
-    return () => controller.abort()
-  }, [status, refreshKey, attempt])
+  const { value: drafts, error, reload } = useLoaded((signal) => statementsEndpoints.drafts(status === 'all' ? undefined : status, { signal }), [status, refreshKey])
 
   return (
     <div className="draft-list">
@@ -49,9 +37,9 @@ export function DraftList({ roomId, selectedId, refreshKey, chooseStatus = true,
             </select>
           </>
         )}
-        <button type="button" className="link-button" onClick={() => setAttempt((count) => count + 1)}>{t('statementsScreen.list.refresh')}</button>
+        <button type="button" className="link-button" onClick={reload}>{t('statementsScreen.list.refresh')}</button>
       </div>
-      {error !== null && <ProblemAlert error={error} onRetry={() => setAttempt((count) => count + 1)} />}
+      {error !== null && <ProblemAlert error={error} onRetry={reload} />}
       {drafts === null && error === null && <p className="muted" aria-busy="true">{t('app.loading')}</p>}
       {drafts?.length === 0 && <p className="muted">{emptyText ?? t('statementsScreen.list.none')}</p>}
       <ul>
