@@ -36,7 +36,7 @@ import { placesTemplateSeed } from '../src/server/test-harness.ts'
 import { EventBus } from '../src/platform/event-bus.ts'
 import type { PictureChange } from '../src/live/picture-change.ts'
 import { createCoverageService } from '../src/coverage/coverage-service.ts'
-import { prng } from './support/bench-statistics.ts'
+import { percentile, prng } from './support/bench-statistics.ts'
 import { startServerProcess, type ServerStorage } from '../test/support/server-process.ts'
 
 type Ring = Array<[number, number]>
@@ -316,8 +316,7 @@ async function serverRun(environment: Record<string, string>, warmUp: boolean): 
   }
 }
 
-const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(share * values.length) - 1)]!
-const median = (values: number[]) => percentile(values, 0.5)
+const median = (values: number[]) => percentile(values, 50)
 const ms = (value: number) => `${value.toFixed(0)} ms`
 
 async function measure(backend: 'pglite' | 'postgres', layoutName: 'sectors' | 'scattered'): Promise<string> {
@@ -384,7 +383,7 @@ async function measure(backend: 'pglite' | 'postgres', layoutName: 'sectors' | '
     const cpu = backend === 'pglite' ? ms(median(changed.map((time) => time.cpu))) : 'n/a'
     return `| ${backend} | ${layoutName} | ${areas.length} | ${prepared.vertices.toFixed(0)} | ${prepared.km2.toFixed(0)} km² | ${gaps} (${totals!.gap_km2.toFixed(1)} km²) | ${overlaps} (${totals!.overlap_km2.toFixed(1)} km²) `
       + `| ${firstOf(withWarmUp)} | ${firstOf(withoutWarmUp)} | ${ms(median(withWarmUp.map((run) => run.secondMs)))} | ${startOf(withWarmUp)} / ${startOf(withoutWarmUp)} `
-      + `| ${ms(median(wall))} / ${ms(percentile(wall, 0.95))} / ${ms(Math.max(...wall))} | ${cpu} | ${ms(median(unchanged.map((time) => time.wall)))} |`
+      + `| ${ms(median(wall))} / ${ms(percentile(wall, 95))} / ${ms(Math.max(...wall))} | ${cpu} | ${ms(median(unchanged.map((time) => time.wall)))} |`
   } finally {
     await prepared.discard()
   }
