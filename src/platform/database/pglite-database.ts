@@ -1,5 +1,6 @@
-/** The embedded database: PostgreSQL compiled to WebAssembly (PGlite) with the PostGIS extension. */
+/** The embedded database: PostgreSQL compiled to WebAssembly (PGlite) with the extensions the migrations create (PostGIS, pg_trgm). */
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { postgis } from '@electric-sql/pglite-postgis'
 import type { Database, Queryable } from './database.ts'
 
@@ -15,7 +16,7 @@ export async function openPgliteDatabase(options: PgliteOptions = {}): Promise<D
   const client = new PGlite({
     ...(options.dataDirectory ? { dataDir: options.dataDirectory } : {}),
     ...(options.template ? { loadDataDir: options.template } : {}),
-    extensions: { postgis },
+    extensions: { postgis, pg_trgm },
   })
   await client.waitReady
 

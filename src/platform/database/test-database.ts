@@ -15,6 +15,12 @@ import { openPostgresDatabase, quoteIdentifier } from './postgres-database.ts'
 
 export type StorageBackend = 'pglite' | 'postgres'
 
+/**
+ * The extensions the migrations create, created ahead by an administrator connection on PostgreSQL:
+ * they are per database, not per test schema, and tests starting at once would race to create them.
+ */
+const databaseExtensions = ['postgis', 'pg_trgm'] as const
+
 const cacheDirectory = fileURLToPath(new URL('../../../.cache/', import.meta.url))
 
 /** The backends storage tests run on: always PGlite, and PostgreSQL when DATABASE_URL is set. */
@@ -65,7 +71,7 @@ export async function openTestDatabase(backend: StorageBackend, seed?: TemplateS
   const admin = new pg.Client({ connectionString })
   await admin.connect()
   try {
-    await admin.query('create extension if not exists postgis')
+    for (const extension of databaseExtensions) await admin.query(`create extension if not exists ${extension}`)
     await admin.query(`create schema ${quoteIdentifier(schema)}`)
   } finally {
     await admin.end()
@@ -99,7 +105,11 @@ export async function createScratchPostgresDatabase(prefix: string): Promise<{ c
   url.pathname = `/${name}`
   const setup = new pg.Client({ connectionString: url.toString() })
   await setup.connect()
-  await setup.query('create extension if not exists postgis').finally(() => setup.end())
+  try {
+    for (const extension of databaseExtensions) await setup.query(`create extension if not exists ${extension}`)
+  } finally {
+    await setup.end()
+  }
   return {
     connectionString: url.toString(),
     drop: async () => {
