@@ -6,19 +6,17 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { Command, Option } from 'commander'
 import { ConfigError, loadConfig, type Config } from '../platform/config.ts'
 import { commandLineActor, roles } from '../platform/auth/principal.ts'
-import { openMigratedDatabase } from '../platform/database/open-database.ts'
 import type { Database } from '../platform/database/database.ts'
-import { createAccountsService } from '../accounts/accounts-service.ts'
-import { createUserBodySchema, passwordSchema } from '../accounts/account-schemas.ts'
-import { verifyAuditLog } from '../audit/audit-log.ts'
-import { createCheckpoint, loadSigningKey, publicKeyPem, verifyCheckpoint } from '../audit/audit-checkpoint.ts'
-import { checkpointSchema } from '../audit/core/checkpoint.ts'
-import { demoUsers, seedDemo } from '../demo/demo-seed.ts'
-import { seedDemoPicture, startDemoSimulator } from '../demo/demo-picture.ts'
-import { seedDemoOperations } from '../demo/demo-operations.ts'
-import { buildTansiq, tansiqVersion } from '../server/tansiq-server.ts'
+import { tansiqVersion } from '../platform/version.ts'
 import { readSecret } from './read-secret.ts'
 import { registerIngestCommand } from '../ingest/ingest-command.ts'
+
+// What a command needs is loaded when it runs, so `tansiq --help` and a mistyped option answer at
+// once instead of after loading the whole server (the database, PostGIS, the web client's routes).
+const accountsModules = async () => {
+  const [{ createAccountsService }, { createUserBodySchema, passwordSchema }] = await Promise.all([import('../accounts/accounts-service.ts'), import('../accounts/account-schemas.ts')])
+  return { createAccountsService, createUserBodySchema, passwordSchema }
+}
 
 const progress = (message: string) => process.stderr.write(`tansiq: ${message}\n`)
 
@@ -28,6 +26,7 @@ function config(): Config {
 
 async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const settings = config()
+  const { openMigratedDatabase } = await import('../platform/database/open-database.ts')
   const database = await openMigratedDatabase(settings, progress)
   try {
     return await work(database, settings)
@@ -49,6 +48,9 @@ program.command('serve')
     const settings = config()
     if (options.demo && settings.NODE_ENV === 'production') throw new Error('Demo mode is refused when NODE_ENV=production')
     const started = Date.now()
+    const [{ buildTansiq }, { demoUsers, seedDemo }, { seedDemoPicture, startDemoSimulator }, { seedDemoOperations }] = await Promise.all([
+      import('../server/tansiq-server.ts'), import('../demo/demo-seed.ts'), import('../demo/demo-picture.ts'), import('../demo/demo-operations.ts'),
+    ])
     const tansiq = await buildTansiq({ config: settings, report: progress })
     const actor = commandLineActor('serve')
     let stopSimulator = async () => {}
@@ -91,6 +93,7 @@ user.command('add')
   .addOption(new Option('--role <role>', 'role').choices(roles).makeOptionMandatory())
   .option('--name <display name>', 'display name (defaults to the username)')
   .action(async (username: string, options: { org: string; role: (typeof roles)[number]; name?: string }) => {
+    const { createAccountsService, createUserBodySchema } = await accountsModules()
     await withDatabase(async (database, settings) => {
       const password = await readSecret('Password for the new user: ')
       const input = createUserBodySchema.parse({ username, displayName: options.name ?? username, organizationId: options.org, role: options.role, password })
@@ -104,6 +107,7 @@ user.command('passwd')
   .description('Set a user\'s password (read from standard input or a hidden prompt); ends their sessions')
   .argument('<username>')
   .action(async (username: string) => {
+    const { createAccountsService, passwordSchema } = await accountsModules()
     await withDatabase(async (database, settings) => {
       const accounts = createAccountsService({ database, config: settings })
       const found = await accounts.findUserByUsername(username)
@@ -119,6 +123,7 @@ for (const [name, disabled] of [['disable', true], ['enable', false]] as const) 
     .description(disabled ? 'Disable a user and end their sessions' : 'Enable a disabled user')
     .argument('<username>')
     .action(async (username: string) => {
+      const { createAccountsService } = await accountsModules()
       await withDatabase(async (database, settings) => {
         const accounts = createAccountsService({ database, config: settings })
         const found = await accounts.findUserByUsername(username)
@@ -133,6 +138,7 @@ user.command('list')
   .description('List users')
   .option('--org <organization>', 'only this organization')
   .action(async (options: { org?: string }) => {
+    const { createAccountsService } = await accountsModules()
     await withDatabase(async (database, settings) => {
       const accounts = createAccountsService({ database, config: settings })
       for (const entry of await accounts.listUsers(options.org)) {
@@ -146,6 +152,9 @@ audit.command('verify')
   .description('Recompute the hash chain; exit code 1 naming the first broken entry')
   .option('--checkpoint <file>', 'also prove the log still extends this signed checkpoint')
   .action(async (options: { checkpoint?: string }) => {
+    const [{ verifyAuditLog }, { loadSigningKey, publicKeyPem, verifyCheckpoint }, { checkpointSchema }] = await Promise.all([
+      import('../audit/audit-log.ts'), import('../audit/audit-checkpoint.ts'), import('../audit/core/checkpoint.ts'),
+    ])
     await withDatabase(async (database, settings) => {
       if (options.checkpoint) {
         const checkpoint = checkpointSchema.parse(JSON.parse(readFileSync(options.checkpoint, 'utf8')))
@@ -172,6 +181,7 @@ audit.command('checkpoint')
   .description('Print a checkpoint (entry count, head hash, time) signed with this installation\'s Ed25519 key')
   .option('--out <file>', 'write it to a file instead of standard output')
   .action(async (options: { out?: string }) => {
+    const { createCheckpoint, loadSigningKey } = await import('../audit/audit-checkpoint.ts')
     await withDatabase(async (database, settings) => {
       const checkpoint = await createCheckpoint(database, loadSigningKey(settings.TANSIQ_DATA_DIR))
       const text = `${JSON.stringify(checkpoint, null, 2)}\n`
@@ -185,6 +195,7 @@ demo.command('seed')
   .description('Create the reference organizations and demo accounts (refused in production)')
   .action(async () => {
     if (config().NODE_ENV === 'production') throw new Error('Demo data is refused when NODE_ENV=production')
+    const [{ createAccountsService }, { seedDemo }] = await Promise.all([accountsModules(), import('../demo/demo-seed.ts')])
     await withDatabase(async (database, settings) => {
       const accounts = createAccountsService({ database, config: settings })
       const created = await seedDemo(accounts, commandLineActor('demo seed'), settings.TANSIQ_DEMO_PASSWORD)

@@ -2,7 +2,6 @@
  * The composition root: opens storage, builds each capability and mounts its routes on the HTTP
  * server. Everything is passed in explicitly, so tests build the same server on either backend.
  */
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { Config } from '../platform/config.ts'
 import type { Database } from '../platform/database/database.ts'
@@ -57,8 +56,8 @@ import { createPdfRenderer, type PdfRenderer } from '../platform/pdf/pdf-rendere
 import { createAfterActionReportsService, type AfterActionReportsService } from '../operations/report/after-action-service.ts'
 import { registerAfterActionRoutes } from '../operations/report/after-action-routes.ts'
 import { registerWebClientRoutes } from '../web-client/web-client-routes.ts'
+import { tansiqVersion } from '../platform/version.ts'
 
-export const tansiqVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
 export interface Tansiq {
   app: TansiqServer
