@@ -41,7 +41,7 @@
 import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
-import { chromiumArguments, chromiumPath, newUserContext, signIn, startBrowserTestServer } from '../test/e2e/support/browser.ts'
+import { browserTestArguments, chromiumPath, newUserContext, signIn, startBrowserTestServer } from '../test/e2e/support/browser.ts'
 import { repositoryRoot } from '../test/support/server-process.ts'
 import { webDistDirectory } from '../src/web-client/web-client-routes.ts'
 import { percentile } from './support/bench-statistics.ts'
@@ -61,7 +61,7 @@ type Mode = 'software-compositing' | 'gpu-compositing'
 function launch(mode: Mode): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: chromiumArguments({ gpuCompositing: mode === 'gpu-compositing' }),
+    args: browserTestArguments({ gpuCompositing: mode === 'gpu-compositing' }),
   })
 }
 

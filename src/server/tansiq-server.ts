@@ -58,7 +58,6 @@ import { registerAfterActionRoutes } from '../operations/report/after-action-rou
 import { registerWebClientRoutes } from '../web-client/web-client-routes.ts'
 import { tansiqVersion } from '../platform/version.ts'
 
-
 export interface Tansiq {
   app: TansiqServer
   database: Database

@@ -21,6 +21,10 @@ export type StorageBackend = 'pglite' | 'postgres'
  */
 const databaseExtensions = ['postgis', 'pg_trgm'] as const
 
+async function createExtensions(client: pg.Client): Promise<void> {
+  for (const extension of databaseExtensions) await client.query(`create extension if not exists ${extension}`)
+}
+
 const cacheDirectory = fileURLToPath(new URL('../../../.cache/', import.meta.url))
 
 /** The backends storage tests run on: always PGlite, and PostgreSQL when DATABASE_URL is set. */
@@ -71,7 +75,7 @@ export async function openTestDatabase(backend: StorageBackend, seed?: TemplateS
   const admin = new pg.Client({ connectionString })
   await admin.connect()
   try {
-    for (const extension of databaseExtensions) await admin.query(`create extension if not exists ${extension}`)
+    await createExtensions(admin)
     await admin.query(`create schema ${quoteIdentifier(schema)}`)
   } finally {
     await admin.end()
@@ -105,11 +109,7 @@ export async function createScratchPostgresDatabase(prefix: string): Promise<{ c
   url.pathname = `/${name}`
   const setup = new pg.Client({ connectionString: url.toString() })
   await setup.connect()
-  try {
-    for (const extension of databaseExtensions) await setup.query(`create extension if not exists ${extension}`)
-  } finally {
-    await setup.end()
-  }
+  await createExtensions(setup).finally(() => setup.end())
   return {
     connectionString: url.toString(),
     drop: async () => {

@@ -14,7 +14,7 @@ import { TansiqError } from '../errors.ts'
 import { headlessChromiumArguments } from '../chromium-arguments.ts'
 
 /** Flags for a headless Chromium on a server: the shared ones (no sandbox, no calls home), and no GPU. */
-export const chromiumArguments: readonly string[] = [
+export const pdfChromiumArguments: readonly string[] = [
   ...headlessChromiumArguments, '--disable-gpu', '--disable-dev-shm-usage', '--disable-extensions', '--no-first-run', '--disable-quic',
 ]
 
@@ -69,7 +69,7 @@ export function createPdfRenderer(options: PdfRendererOptions): PdfRenderer {
   function browserOf(): Promise<Browser> {
     if (browser) return browser
     assertAvailable()
-    const starting = chromium.launch({ executablePath, args: [...chromiumArguments], timeout: timeoutMs }).then((started) => {
+    const starting = chromium.launch({ executablePath, args: [...pdfChromiumArguments], timeout: timeoutMs }).then((started) => {
       started.on('disconnected', () => {
         if (browser === starting) browser = null
       })

@@ -21,18 +21,18 @@ export const artifactsDirectory = join(repositoryRoot, 'test-artifacts')
  * `gpuCompositing`: then SwiftShader also composites and WebGL frames are not read back into the
  * page (bench/web-room.bench.ts measures both).
  */
-export function chromiumArguments(options: { gpuCompositing?: boolean } = {}): string[] {
+export function browserTestArguments(options: { gpuCompositing?: boolean } = {}): string[] {
   return [...headlessChromiumArguments, ...(options.gpuCompositing ? [] : ['--disable-gpu']), '--enable-unsafe-swiftshader', '--use-angle=swiftshader']
 }
 
-/** Chromium with the flags of `chromiumArguments`. */
+/** Chromium with the flags of `browserTestArguments`. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is missing at ${chromiumPath}: install it with \`apt-get install chromium\` (Debian), or set CHROMIUM_PATH. The browser tests drive the system's Chromium; they never download one.`)
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: chromiumArguments(),
+    args: browserTestArguments(),
   })
 }
 
