@@ -1,15 +1,26 @@
 /**
  * Builds the offline basemap that Tansiq ships (reference-data/basemap/) from the project's shared
- * geographic data: the outline of Iraq, governorates and districts simplified for display, their
- * label points, and the towns of GeoNames cities500 with their Arabic and Sorani names from the
+ * geographic data: the outline of Iraq, the districts simplified for display, the boundaries of
+ * governorates and districts, their label points, and the towns of GeoNames cities500 with their Arabic and Sorani names from the
  * Who's On First gazetteer. Run once when the source data changes; the output is committed, so a
  * clone needs neither the source folder nor this script.
+ *
+ * The map draws the internal boundaries from boundaries.geojson: each border between two districts
+ * once, as a line (from the districts' topology, which topojson builds from their shared edges),
+ * marked governorate or district. Drawn from the polygons instead, every border would be drawn
+ * twice, and a governorate's three times (its districts' and its own): on a map drawn by the CPU,
+ * the time of a frame grows with the vertices of its lines (bench/web-room.bench.ts).
  *
  * Usage: node --import tsx scripts/build-basemap.ts [SOURCE_DIR]   (default ../shared/data)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Feature, FeatureCollection, MultiLineString } from 'geojson'
+import { mesh } from 'topojson-client'
+import { topology } from 'topojson-server'
+import { presimplify, simplify } from 'topojson-simplify'
+import type { GeometryObject } from 'topojson-specification'
 
 type Position = [number, number]
 type Ring = Position[]
@@ -111,15 +122,15 @@ writeCollection('country.geojson', country.map((feature) => ({
 })))
 
 const labels: unknown[] = []
-for (const [file, output, level, tolerance] of [
-  ['iq_adm1_governorates_wof.geojson', 'governorates.geojson', 1, 0.003],
-  ['iq_adm2_districts_wof.geojson', 'districts.geojson', 2, 0.003],
-] as const) {
+for (const [file, level] of [['iq_adm1_governorates_wof.geojson', 1], ['iq_adm2_districts_wof.geojson', 2]] as const) {
   const features = readFeatures(file)
-  writeCollection(output, features.map((feature) => ({
-    type: 'Feature', id: Number(feature.properties.wof_id), properties: { ...namesOf(feature.properties), kurdistanRegion: feature.properties.kurdistan_region === true },
-    geometry: simplifyGeometry(feature.geometry, tolerance),
-  })))
+  // The districts' polygons, for the after-action report's map (the web map draws boundaries.geojson).
+  if (level === 2) {
+    writeCollection('districts.geojson', features.map((feature) => ({
+      type: 'Feature', id: Number(feature.properties.wof_id), properties: { ...namesOf(feature.properties), kurdistanRegion: feature.properties.kurdistan_region === true },
+      geometry: simplifyGeometry(feature.geometry, 0.003),
+    })))
+  }
   for (const feature of features) {
     labels.push({
       type: 'Feature', properties: { ...namesOf(feature.properties), level },
@@ -128,6 +139,24 @@ for (const [file, output, level, tolerance] of [
   }
 }
 writeCollection('admin-labels.geojson', labels)
+
+// Internal boundaries, each once: a border between districts of two governorates is a governorate
+// boundary, between two of one governorate a district boundary. Coordinates are snapped to 1e-5 of
+// the country's extent (≈ 10 m), which joins edges that differ by a rounding; the lines are then
+// simplified on the shared arcs (Visvalingam, a triangle of 2e-5 square degrees ≈ 0.2 km²: about
+// the detail of the polygons above), so neighbours keep one border.
+{
+  const districts = { type: 'FeatureCollection', features: readFeatures('iq_adm2_districts_wof.geojson') } as unknown as FeatureCollection
+  const shared = simplify(presimplify(topology({ districts }, 1e5) as Parameters<typeof presimplify>[0]), 2e-5)
+  const governorateOf = (district: GeometryObject) => (district.properties as { region_id: number }).region_id
+  const between = (level: 1 | 2) => (a: GeometryObject, b: GeometryObject) => a !== b && (governorateOf(a) !== governorateOf(b)) === (level === 1)
+  const lines = ([1, 2] as const).map((level): Feature<MultiLineString> => ({
+    type: 'Feature', properties: { level },
+    geometry: { type: 'MultiLineString', coordinates: mesh(shared, shared.objects.districts as GeometryObject, between(level)).coordinates.map((line) => line.map(([x, y]) => [round(x!), round(y!)])) },
+  }))
+  writeCollection('boundaries.geojson', lines)
+  for (const line of lines) console.log(`  level ${line.properties!.level}: ${line.geometry.coordinates.length} lines, ${line.geometry.coordinates.reduce((sum, part) => sum + part.length, 0)} points`)
+}
 
 // Towns: GeoNames cities500 (population, feature code), named from the WOF gazetteer by geonameid.
 const gazetteer = new Map<string, Record<string, string>>()

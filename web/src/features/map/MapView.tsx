@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next'
 import type { TileSource } from '../../api/server-types.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { useLiveRoom } from '../../live/use-live-picture.ts'
-import { basemapAttribution, basemapLabelLayers, basemapStyle, labelIn } from './basemap-style.ts'
+import { basemapAttribution, basemapLabelLayers, basemapStyle, labelIn, tileBuffer } from './basemap-style.ts'
 import type { ChangedIds } from '../../live/live-picture.ts'
 import { pictureLayers, sourceIdOf, type PictureLayer } from './picture-layers.ts'
 import { setRoomMap, takeClaimedClick } from './map-interaction.ts'
@@ -237,7 +237,7 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
         for (const layer of pictureLayers) {
           for (const key of Object.keys(layer.sources)) {
             map.addSource(sourceIdOf(layer, key), {
-              type: 'geojson', data: { type: 'FeatureCollection', features: [] }, ...layer.sourceOptions,
+              type: 'geojson', data: { type: 'FeatureCollection', features: [] }, buffer: tileBuffer, ...layer.sourceOptions,
               // Sources updated by diffs know their features by the object's id.
               ...(layer.featureOf?.[key] ? { promoteId: 'id' } : {}),
             })

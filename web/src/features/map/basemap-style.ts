@@ -1,5 +1,5 @@
 /**
- * The map's style: Tansiq's offline basemap (outline of Iraq, governorates, districts, towns;
+ * The map's style: Tansiq's offline basemap (outline of Iraq, governorate and district boundaries, towns;
  * reference-data/basemap/, served at /basemap), optionally over an operator's raster tiles.
  * Nothing comes from the internet: labels are drawn from the fonts the app ships, declared as the
  * style's `font-faces` (MapLibre shapes Arabic script and orders right-to-left text itself), so
@@ -16,6 +16,16 @@ import { basemapFileUrl, basemapFiles } from './map-assets.ts'
 
 export const regularFont = 'Noto Sans Regular'
 export const boldFont = 'Noto Sans Bold'
+
+/**
+ * How far beyond its edge each tile of the map's GeoJSON sources (basemap and picture) holds
+ * features, in pixels of a 512-px tile
+ * (MapLibre's default is 128). Lines and fills are cut at the tile's edge when drawn, and a symbol is
+ * drawn by the tile its anchor is in, so a few pixels are enough; with 128, every feature near an
+ * edge is laid out and drawn once more per tile it reaches — about twice the vertices of the areas,
+ * whose drawing is most of a frame's time on a software renderer (bench/web-room.bench.ts).
+ */
+export const tileBuffer = 16
 
 const arabicRanges = ['U+0600-06FF', 'U+0750-077F', 'U+08A0-08FF', 'U+FB50-FDFF', 'U+FE70-FEFF', 'U+200C-200F']
 const latinRanges = ['U+0000-024F', 'U+2000-206F', 'U+2212']
@@ -55,9 +65,9 @@ export function basemapStyle(language: Language, tiles: TileSource | null): Styl
   const label = labelIn(language)
   const sources: Record<string, SourceSpecification> = {
     // Boundaries simplified to 1.5 px at each zoom (MapLibre's default is 0.375): far fewer vertices to draw.
-    country: { type: 'geojson', data: basemapFileUrl(basemapFiles.country), tolerance: 1.5 },
-    governorates: { type: 'geojson', data: basemapFileUrl(basemapFiles.governorates), tolerance: 1.5 },
-    districts: { type: 'geojson', data: basemapFileUrl(basemapFiles.districts), tolerance: 1.5 },
+    country: { type: 'geojson', data: basemapFileUrl(basemapFiles.country), tolerance: 1.5, buffer: tileBuffer },
+    // Each internal border once, marked governorate (1) or district (2): scripts/build-basemap.ts.
+    boundaries: { type: 'geojson', data: basemapFileUrl(basemapFiles.boundaries), tolerance: 1.5, buffer: tileBuffer },
     'admin-labels': { type: 'geojson', data: basemapFileUrl(basemapFiles.adminLabels) },
     towns: { type: 'geojson', data: basemapFileUrl(basemapFiles.towns) },
   }
@@ -70,8 +80,8 @@ export function basemapStyle(language: Language, tiles: TileSource | null): Styl
     layers.push({ id: 'tiles', type: 'raster', source: 'tiles', paint: { 'raster-opacity': 0.9 } })
   }
   layers.push(
-    { id: 'district-lines', type: 'line', source: 'districts', minzoom: 6, paint: { 'line-color': colours.district, 'line-width': 0.8, 'line-dasharray': [3, 2] } },
-    { id: 'governorate-lines', type: 'line', source: 'governorates', paint: { 'line-color': colours.governorate, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 10, 1.8] } },
+    { id: 'district-lines', type: 'line', source: 'boundaries', filter: ['==', ['get', 'level'], 2], minzoom: 6, paint: { 'line-color': colours.district, 'line-width': 0.8, 'line-dasharray': [3, 2] } },
+    { id: 'governorate-lines', type: 'line', source: 'boundaries', filter: ['==', ['get', 'level'], 1], paint: { 'line-color': colours.governorate, 'line-width': ['interpolate', ['linear'], ['zoom'], 5, 0.8, 10, 1.8] } },
     { id: 'country-line', type: 'line', source: 'country', paint: { 'line-color': colours.country, 'line-width': 2.2 } },
     {
       id: 'governorate-labels', type: 'symbol', source: 'admin-labels', filter: ['==', ['get', 'level'], 1], maxzoom: 9,

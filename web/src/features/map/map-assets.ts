@@ -11,8 +11,7 @@ export const mapWorkerUrl = new URL(workerScript, location.href).href
 
 export const basemapFiles = {
   country: 'country.geojson',
-  governorates: 'governorates.geojson',
-  districts: 'districts.geojson',
+  boundaries: 'boundaries.geojson',
   adminLabels: 'admin-labels.geojson',
   towns: 'places.geojson',
 } as const

@@ -13,6 +13,7 @@ import type { LivePicture } from '../../live/live-picture.ts'
 import type { RoomLiveLayer } from '../../live/room-opening.ts'
 import { localName, organizationColour } from '../../ui/organizations.ts'
 import { regularFont } from './basemap-style.ts'
+import { labelPoint } from './label-point.ts'
 import { operationsMapLayer } from '../operations/operations-map-layer.ts'
 
 export interface PictureLayerContext {
@@ -153,6 +154,11 @@ const areasLayer: PictureLayer = {
       type: 'Feature', id: area.id, geometry: area.geometry as Geometry,
       properties: { id: area.id, kind: 'area', areaKind: area.kind, label: localName(area.names, language), organizationId: area.organizationId, colour: organizationColour(area.organizationId) },
     }))),
+    // One point per area for its name (see label-point.ts).
+    labels: (picture, { language }) => collection([...picture.objects<Area>('areas').values()].flatMap((area): Feature[] => {
+      const point = labelPoint(area.geometry)
+      return point ? [{ type: 'Feature', id: area.id, geometry: { type: 'Point', coordinates: point }, properties: { id: area.id, label: localName(area.names, language), colour: organizationColour(area.organizationId) } }] : []
+    })),
   },
   styleLayers: (source) => [
     // No fill antialiasing: the outline layer draws the edges (one pass less over every area).
@@ -161,7 +167,7 @@ const areasLayer: PictureLayer = {
     { id: 'areas-joint', type: 'line', source: source('shapes'), filter: ['==', ['get', 'areaKind'], 'joint-security-area'], paint: { 'line-color': '#334155', 'line-width': 2.5, 'line-dasharray': [4, 2] } },
     {
       // From zoom 9: at a whole room's scale hundreds of area names would only hide one another.
-      id: 'areas-labels', type: 'symbol', source: source('shapes'), minzoom: 9,
+      id: 'areas-labels', type: 'symbol', source: source('labels'), minzoom: 9,
       layout: { 'text-field': ['get', 'label'], 'text-font': [regularFont], 'text-size': 11, 'text-max-width': 10 },
       paint: { ...labelPaint, 'text-color': ['get', 'colour'] },
     },
@@ -192,6 +198,8 @@ const coordinationLinesLayer: PictureLayer = {
   labelKey: 'layers.coordination-lines',
   liveLayers: ['coordination-lines'],
   defaultVisible: true,
+  // Names are laid along the lines: a tile needs the line well beyond its edge to fit one there.
+  sourceOptions: { buffer: 128 },
   sources: {
     lines: (picture, { language }) => collection([...picture.objects<CoordinationLine>('coordination-lines').values()].map((line) => ({
       type: 'Feature', id: line.id, geometry: line.geometry as Geometry, properties: { id: line.id, kind: 'coordination-line', label: localName(line.names, language), colour: organizationColour(line.organizationId) },

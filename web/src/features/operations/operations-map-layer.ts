@@ -53,6 +53,8 @@ export const operationsMapLayer: PictureLayer = {
   liveLayers: ['operations', 'operation-log', 'operation-results'],
   defaultVisible: true,
   legend: 'organizations',
+  // Axis names are laid along the axes: a tile needs the line well beyond its edge to fit one there.
+  sourceOptions: { buffer: 128 },
   sources: {
     features: (picture, { language }) => collection([...picture.objects<OperationFeature>('operations').values()].flatMap((feature): Feature[] => {
       const colour = organizationColour(feature.organizationId)
