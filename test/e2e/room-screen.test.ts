@@ -13,6 +13,12 @@ import { artifactPath, launchChromium, openOfficer, signIn, startBrowserTestServ
  * Every tab of the side panel is on screen whole, inside the panel, its name not cut, and the page
  * does not scroll sideways (the tab bar used to overflow with eight tabs).
  */
+/** Waits until the map is drawn at its full resolution: a software renderer draws it coarser while it moves. */
+async function sharpMap(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-resolution') !== 'reduced')
+  await page.waitForTimeout(200) // the sharp frame drawn
+}
+
 async function assertEveryTabShown(page: Page): Promise<void> {
   const layout = await page.evaluate(() => {
     const panel = document.querySelector('#room-panel')!.getBoundingClientRect()
@@ -138,6 +144,7 @@ describe('the room screen', () => {
     const map = await page.locator('[data-testid="map"]').boundingBox()
     assert.ok(panel && map && panel.x < map.x, 'the side panel is at the inline end (left) in Arabic')
     await page.waitForTimeout(800) // labels re-drawn in the new language
+    await sharpMap(page)
     await page.screenshot({ path: artifactPath('room-screen-ar.png') })
 
     await page.getByRole('button', { name: 'کوردی' }).click()
@@ -148,11 +155,13 @@ describe('the room screen', () => {
     await page.setViewportSize({ width: 820, height: 1180 })
     await page.waitForTimeout(800)
     await assertEveryTabShown(page)
+    await sharpMap(page)
     await page.screenshot({ path: artifactPath('room-screen-ckb-tablet.png') })
 
     await peshmerga.page.locator('#tab-feed').click()
     await peshmerga.page.waitForTimeout(300)
     await assertEveryTabShown(peshmerga.page)
+    await sharpMap(peshmerga.page)
     await peshmerga.page.screenshot({ path: artifactPath('room-screen-en.png') })
     assert.equal(await peshmerga.page.getAttribute('html', 'dir'), 'ltr')
   })

@@ -58,6 +58,9 @@ describe('changes of the live picture', () => {
 /** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name, frames drawn. */
 function fakeMap(renderer: string) {
   const handlers = new Map<string, Set<() => void>>()
+  const fire = (type: string) => {
+    for (const handler of [...(handlers.get(type) ?? [])]) handler()
+  }
   const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0 }
   const gl = { RENDERER: 0x1f01, getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }), getParameter: () => renderer }
   class Painter {
@@ -70,16 +73,16 @@ function fakeMap(renderer: string) {
     painter: new Painter(),
     triggerRepaint: () => void state.repaints++,
     getPixelRatio: () => state.ratio,
+    // As MapLibre's: a new pixel ratio resizes the canvas, and a resize is a move (movestart, moveend).
     setPixelRatio: (ratio: number) => {
       state.ratio = ratio
       state.ratios.push(ratio)
+      fire('movestart')
+      fire('moveend')
     },
     isMoving: () => state.moving,
     on: (type: string, handler: () => void) => void (handlers.get(type) ?? handlers.set(type, new Set()).get(type)!).add(handler),
     off: (type: string, handler: () => void) => void handlers.get(type)?.delete(handler),
-  }
-  const fire = (type: string) => {
-    for (const handler of handlers.get(type) ?? []) handler()
   }
   return { map: map as unknown as MapLibreMap, state, fire }
 }
@@ -89,21 +92,29 @@ describe('the map\'s resolution while it moves', () => {
     const { map, state, fire } = fakeMap('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')
     const element = { dataset: {} as Record<string, string> } as HTMLElement
     const motion = attachMotionResolution(map, element)
-    assert.equal(element.dataset.renderer, 'software')
-    assert.equal(state.ratio, 0.4, 'the room opens at reduced resolution')
-    assert.equal(motion.slowRenderer, true)
-    assert.equal(motion.finishStartup(), true, 'the complete picture is drawn sharp')
-    assert.equal(state.ratio, 1)
-    assert.equal(motion.finishStartup(), false)
-    state.moving = true
-    fire('movestart')
-    assert.equal(state.ratio, 0.4)
-    state.moving = false
-    fire('moveend')
-    assert.equal(state.ratio, 0.4, 'not between two drags in a row')
-    await new Promise((resolve) => setTimeout(resolve, 700))
-    assert.equal(state.ratio, 1)
-    motion.detach()
+    try {
+      assert.equal(element.dataset.renderer, 'software')
+      assert.equal(state.ratio, 0.4, 'the room opens at reduced resolution')
+      assert.equal(motion.slowRenderer, true)
+      assert.equal(motion.finishStartup(), true, 'the complete picture is drawn sharp')
+      assert.equal(state.ratio, 1)
+      assert.equal(motion.finishStartup(), false)
+      state.moving = true
+      fire('movestart')
+      assert.equal(state.ratio, 0.4)
+      state.moving = false
+      fire('moveend')
+      assert.equal(state.ratio, 0.4, 'not between two drags in a row')
+      await new Promise((resolve) => setTimeout(resolve, 700))
+      assert.equal(state.ratio, 1)
+      // Its own resizes are not moves: once sharp it stays sharp (it used to flip every 600 ms, for ever).
+      const changes = state.ratios.length
+      await new Promise((resolve) => setTimeout(resolve, 1400))
+      assert.equal(state.ratio, 1)
+      assert.equal(state.ratios.length, changes, 'no resize while nobody moves the map')
+    } finally {
+      motion.detach()
+    }
   })
 
   test('drawn by the CPU: while the room opens, frames in between are not drawn, except one now and then', async () => {

@@ -58,11 +58,19 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
   let sharpTimer: ReturnType<typeof setTimeout> | null = null
   element.dataset.renderer = slow ? 'software' : 'gpu'
 
+  // A new pixel ratio resizes the canvas, which MapLibre tells as a move (movestart, moveend): those
+  // are not the user's. Taken for moves, they made the map flip between sharp and coarse for ever.
+  let resizing = false
   const setReduced = (on: boolean) => {
     if (on === reduced) return false
     reduced = on
     element.dataset.resolution = on ? 'reduced' : 'full'
-    map.setPixelRatio(on ? fullRatio * reducedRatio : fullRatio)
+    resizing = true
+    try {
+      map.setPixelRatio(on ? fullRatio * reducedRatio : fullRatio)
+    } finally {
+      resizing = false
+    }
     return true
   }
 
@@ -88,6 +96,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
   const startupLimit = setTimeout(endStartup, startupLimitMs)
 
   const onMoveStart = () => {
+    if (resizing) return
     if (sharpTimer) clearTimeout(sharpTimer)
     sharpTimer = null
     lastFrame = 0
@@ -104,7 +113,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     lastFrame = now
   }
   const onMoveEnd = () => {
-    if (!reduced || starting) return
+    if (resizing || !reduced || starting) return
     if (sharpTimer) clearTimeout(sharpTimer)
     sharpTimer = setTimeout(() => {
       sharpTimer = null
