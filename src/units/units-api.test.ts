@@ -42,6 +42,28 @@ for (const backend of storageBackends()) {
       assert.deepEqual(change?.releasedTo, ['peshmerga'])
     })
 
+    test('the map symbol of a code is SVG, without a session, cached by ETag; an unreadable code gets the unknown frame, a malformed one a problem', async () => {
+      const symbol = (file: string, headers: Record<string, string> = {}) => tansiq.app.inject({ method: 'GET', url: `/api/unit-symbols/${file}`, headers })
+      const friendly = await symbol('SFGPUCI----K---.svg')
+      assert.equal(friendly.statusCode, 200, friendly.body)
+      assert.match(String(friendly.headers['content-type']), /^image\/svg\+xml/)
+      assert.match(friendly.body, /^<svg [^>]*width="[\d.]+" height="[\d.]+"/)
+      assert.equal(friendly.headers['cache-control'], 'public, max-age=86400')
+      const again = await symbol('SFGPUCI----K---.svg', { 'if-none-match': String(friendly.headers.etag) })
+      assert.equal(again.statusCode, 304)
+      // Hostile and friendly differ (frame and colour); a numeric code is drawn too.
+      const hostile = await symbol('SHGPUCI----K---.svg')
+      assert.notEqual(hostile.body, friendly.body)
+      assert.equal((await symbol('10031000001211000000.svg')).statusCode, 200)
+      const unreadable = await symbol('SZZZZZZZZZZZZZZ.svg')
+      assert.equal(unreadable.statusCode, 200)
+      assert.equal(unreadable.body, (await symbol('SUGP-----------.svg')).body)
+      const malformed = await symbol('not-a-code.svg')
+      assert.equal(malformed.statusCode, 400)
+      assert.equal(malformed.json().code, 'validation-failed')
+      assert.equal((await symbol('SFGPUCI----K---.png')).statusCode, 400)
+    })
+
     test('an organization never sees a unit not released to it, by id or in lists', async () => {
       const created = await call('pesh.watch', 'POST', '/api/units', { ...brigade, names: { en: 'Hidden unit' } })
       assert.equal((await call('army.watch', 'GET', `/api/units/${created.body.id}`)).status, 404)

@@ -6,6 +6,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Browser, Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { seedDemoPicture } from '../../src/demo/demo-picture.ts'
 import { artifactPath, launchChromium, openOfficer, signIn, startBrowserTestServer, type BrowserTestServer, type Officer } from './support/browser.ts'
 
@@ -13,6 +14,20 @@ import { artifactPath, launchChromium, openOfficer, signIn, startBrowserTestServ
  * Every tab of the side panel is on screen whole, inside the panel, its name not cut, and the page
  * does not scroll sideways (the tab bar used to overflow with eight tabs).
  */
+/** The map's pixels, to count those of a colour (within 3 of each channel). */
+async function mapPixels(page: Page): Promise<{ count(colour: readonly [number, number, number]): number }> {
+  const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot())
+  return {
+    count([red, green, blue]) {
+      let found = 0
+      for (let index = 0; index < png.data.length; index += 4) {
+        if (Math.abs(png.data[index]! - red) <= 3 && Math.abs(png.data[index + 1]! - green) <= 3 && Math.abs(png.data[index + 2]! - blue) <= 3) found++
+      }
+      return found
+    },
+  }
+}
+
 /** Waits until the map is drawn at its full resolution: a software renderer draws it coarser while it moves. */
 async function sharpMap(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-resolution') !== 'reduced')
@@ -196,5 +211,32 @@ describe('the room screen', () => {
     await page.keyboard.press('Space')
     assert.equal(await toggle.isChecked(), true)
     await page.close()
+  })
+
+  test('units whose symbols cannot be fetched stay on the map as a plain frame, and get their symbols once the link is back', async () => {
+    const officer = await openOfficer(browser)
+    try {
+      await signIn(officer.page, server.baseUrl, 'army.watch')
+      await officer.page.route('**/api/unit-symbols/**', (route) => route.abort('connectionfailed'))
+      await officer.page.goto(`${server.baseUrl}/rooms/kirkuk`)
+      await officer.page.locator('[data-map-ready="true"]').waitFor({ timeout: 20_000 })
+      await officer.page.waitForFunction(() => performance.getEntriesByName('tansiq:picture-drawn').length > 0, undefined, { timeout: 20_000 })
+      await sharpMap(officer.page)
+      // The stand-in's grey, and no friendly symbol's light blue (milsymbol's rgb(128, 224, 255)).
+      const standIn = [0xe5, 0xe7, 0xeb] as const
+      const friendlyBlue = [128, 224, 255] as const
+      const before = await mapPixels(officer.page)
+      assert.ok(before.count(standIn) > 50, `stand-ins drawn (${before.count(standIn)} px)`)
+      assert.equal(before.count(friendlyBlue), 0)
+      await officer.page.unroute('**/api/unit-symbols/**')
+      await officer.page.waitForResponse((response) => response.url().includes('/api/unit-symbols/') && response.status() === 200, { timeout: 20_000 })
+      await officer.page.waitForTimeout(1000)
+      await sharpMap(officer.page)
+      const after = await mapPixels(officer.page)
+      assert.ok(after.count(friendlyBlue) > 50, `symbols drawn once fetched (${after.count(friendlyBlue)} px)`)
+      assert.ok(after.count(standIn) < before.count(standIn) / 2, 'the stand-ins replaced')
+    } finally {
+      await officer.context.close()
+    }
   })
 })

@@ -10,7 +10,7 @@ import { navigate, parseRoute, pathOf, useRoute, type Route } from './routes.ts'
 import { SessionProvider, useSession } from './session.tsx'
 import { beginRoomOpening, dropRoomOpening } from '../live/room-opening.ts'
 
-// The room screen carries the map (MapLibre, milsymbol): loaded only once someone is signed in.
+// The room screen carries the map (MapLibre): loaded only once someone is signed in.
 const loadRoomScreen = () => import('../features/room/RoomScreen.tsx')
 const RoomScreen = lazy(async () => ({ default: (await loadRoomScreen()).RoomScreen }))
 // Opened at a room's address (a bookmark, a reload): its code is fetched at once, while the languages load and the session is checked.

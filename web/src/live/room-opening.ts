@@ -1,6 +1,6 @@
 /**
  * A room's start, begun as soon as the address names a room and someone is signed in — before the
- * room screen's code (MapLibre, milsymbol: most of the app's weight) has arrived. The live
+ * room screen's code (MapLibre: most of the app's weight) has arrived. The live
  * connection opens and the picture's snapshot streams in while that code loads, and the room's
  * record and the map's first files are fetched at the same time; the room screen then takes the
  * record and the connection over instead of starting them itself (bench/web-room.bench.ts).

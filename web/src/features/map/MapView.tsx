@@ -19,7 +19,7 @@ import type { ChangedIds } from '../../live/live-picture.ts'
 import { pictureLayers, sourceIdOf, type PictureLayer } from './picture-layers.ts'
 import { setRoomMap, takeClaimedClick } from './map-interaction.ts'
 import { attachMotionResolution, type MotionResolution } from './motion-resolution.ts'
-import { addUnitSymbol } from './unit-symbols.ts'
+import { addUnitSymbol, unitSymbolId } from './unit-symbols.ts'
 import { mapWorkerUrl } from './map-assets.ts'
 import { drawing } from './drawing/drawing-store.ts'
 import { attachMapDrawing } from './drawing/map-drawing.ts'
@@ -169,11 +169,11 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
           if (add.length > 0 || remove.length > 0) updates.push(source.updateData({ add, remove }))
         } else {
           const data = build(picture, context)
-          // Unit symbols drawn before the data goes to MapLibre's worker, so laying the symbols out
-          // does not wait for the page to draw them on request (at a busy moment of the page).
+          // Unit symbols asked for as the data goes to MapLibre's worker, so that laying the units
+          // out finds them arrived or on their way (the worker's request awaits the same fetch).
           for (const feature of data.features) {
             const sidc = feature.properties?.sidc
-            if (typeof sidc === 'string') addUnitSymbol(map, `sidc:${sidc}`)
+            if (typeof sidc === 'string') void addUnitSymbol(map, unitSymbolId(sidc))
           }
           if (featureOf) featureIds.set(sourceId, new Set(data.features.map((feature) => String(feature.properties?.id))))
           updates.push(source.setData(data))
@@ -229,7 +229,7 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
       map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
       map.addControl(new AttributionControl({ compact: true, customAttribution: [basemapAttribution, ...(tiles?.attribution ? [tiles.attribution] : [])] }), 'bottom-right')
       map.getCanvas().setAttribute('aria-label', t('room.map'))
-      map.setMissingStyleImageResolver((id) => void addUnitSymbol(map!, id))
+      map.setMissingStyleImageResolver((id) => addUnitSymbol(map!, id))
       // The picture's sources and layers go in as soon as the style is read, not at 'load': the live
       // snapshot (which often arrives first) is then tiled alongside the basemap instead of after it.
       map.once('style.load', () => {

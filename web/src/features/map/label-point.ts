@@ -7,8 +7,11 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson'
 import polylabel from 'polylabel'
 
-/** Found to a fiftieth of the area's smaller side: well under a pixel at the zooms names are shown. */
-const precisionOfSize = 1 / 50
+/** Found to a twentieth of the area's smaller side: a few pixels at the zooms names are shown. */
+const precisionOfSize = 1 / 20
+
+/** Points found, by geometry: the areas layer is rebuilt when any area changes, most of them unchanged. */
+const found = new WeakMap<Polygon | MultiPolygon, [number, number] | null>()
 
 function boxOf(ring: Position[]): { width: number; height: number } {
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity]
@@ -29,6 +32,13 @@ function ringArea(ring: Position[]): number {
 }
 
 export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] | null {
+  if (found.has(geometry)) return found.get(geometry)!
+  const point = poleOf(geometry)
+  found.set(geometry, point)
+  return point
+}
+
+function poleOf(geometry: Polygon | MultiPolygon): [number, number] | null {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
   let largest: Position[][] | undefined
   for (const polygon of polygons) if (polygon[0] && (!largest || ringArea(polygon[0]) > ringArea(largest[0]!))) largest = polygon

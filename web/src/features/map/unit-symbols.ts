@@ -1,25 +1,118 @@
 /**
- * Unit symbols (APP-6 / MIL-STD-2525) drawn by milsymbol, added to the map as images named
- * `sidc:<code>` the first time a unit with that code is shown. A room has a few dozen distinct
- * codes even with thousands of units, so each is drawn once.
+ * Unit symbols (APP-6 / MIL-STD-2525), added to the map as images named `sidc:<code>` the first time
+ * a unit with that code is shown. The server draws them with milsymbol (GET
+ * /api/unit-symbols/<code>.svg, kept a day by the browser's cache), so the page does not carry
+ * milsymbol's 860 KB of script; a room has a few dozen distinct codes even with thousands of units.
+ * While a symbol cannot be fetched (a bad link), a plain frame stands in for it, so the unit stays on
+ * the map, and the symbol is fetched again until it arrives.
  */
-import ms from 'milsymbol'
 import type { Map as MapLibreMap } from 'maplibre-gl'
 
 const prefix = 'sidc:'
-const symbolSize = 22
+/** A code the server's route accepts (15 letters, or 20 or 30 digits); others are drawn as unknown. */
+const codeForm = /^[A-Z*-]{15}$|^\d{20}(\d{10})?$/
+const unknownCode = 'SUGP-----------'
+/** How often a symbol that could not be fetched is asked for again. */
+const retryMs = 10_000
+/** The stand-in's size in CSS px, about that of a symbol. */
+const standInSize = 24
 
-/** Adds the image of a missing `sidc:` id; returns whether it handled the id. */
-export function addUnitSymbol(map: MapLibreMap, imageId: string): boolean {
-  if (!imageId.startsWith(prefix) || map.hasImage(imageId)) return false
-  const sidc = imageId.slice(prefix.length)
-  const ratio = Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)))
-  let symbol = new ms.Symbol(sidc, { size: symbolSize, simpleStatusModifier: true })
-  // A code milsymbol cannot read still gets a symbol: the unknown-affiliation frame.
-  if (symbol.isValid() !== true) symbol = new ms.Symbol('SUGP-----------', { size: symbolSize })
-  const canvas = symbol.asCanvas(ratio)
-  const context = canvas.getContext('2d')
-  if (!context) return false
-  map.addImage(imageId, context.getImageData(0, 0, canvas.width, canvas.height), { pixelRatio: ratio })
-  return true
+/** Symbols on their way, per map: each code is fetched once however many tiles ask for it. */
+const inFlight = new WeakMap<MapLibreMap, Map<string, Promise<void>>>()
+
+/** The image id a unit's symbol code is drawn with. */
+export const unitSymbolId = (sidc: string) => `${prefix}${sidc}`
+
+/**
+ * Adds the symbol of a `sidc:` image id to the map unless it is there or on its way. Resolves once
+ * the map has an image for it (the symbol, or the stand-in when it could not be fetched); MapLibre's
+ * missing-image resolver awaits it before laying the units out.
+ */
+export function addUnitSymbol(map: MapLibreMap, imageId: string): Promise<void> {
+  if (!imageId.startsWith(prefix) || map.hasImage(imageId)) return Promise.resolve()
+  let pending = inFlight.get(map)
+  if (!pending) inFlight.set(map, (pending = new Map()))
+  const existing = pending.get(imageId)
+  if (existing) return existing
+  const loading = loadSymbol(map, imageId).finally(() => pending.delete(imageId))
+  pending.set(imageId, loading)
+  return loading
 }
+
+const pixelRatio = () => Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)))
+
+async function loadSymbol(map: MapLibreMap, imageId: string): Promise<void> {
+  const sidc = imageId.slice(prefix.length)
+  const ratio = pixelRatio()
+  try {
+    const image = await fetchSymbol(codeForm.test(sidc) ? sidc : unknownCode)
+    putImage(map, imageId, rasterise(image.image, image.width, image.height, ratio), ratio)
+  } catch {
+    if (!map.hasImage(imageId)) putImage(map, imageId, standIn(ratio), ratio)
+    setTimeout(() => retry(map, imageId), retryMs)
+  }
+}
+
+/** Fetches the symbol again; when it arrives it replaces the stand-in. */
+async function retry(map: MapLibreMap, imageId: string): Promise<void> {
+  if (mapRemoved(map)) return
+  const sidc = imageId.slice(prefix.length)
+  const ratio = pixelRatio()
+  try {
+    const image = await fetchSymbol(codeForm.test(sidc) ? sidc : unknownCode)
+    if (map.hasImage(imageId)) map.removeImage(imageId)
+    putImage(map, imageId, rasterise(image.image, image.width, image.height, ratio), ratio)
+  } catch {
+    setTimeout(() => retry(map, imageId), retryMs)
+  }
+}
+
+async function fetchSymbol(sidc: string): Promise<{ image: HTMLImageElement; width: number; height: number }> {
+  const response = await fetch(`/api/unit-symbols/${encodeURIComponent(sidc)}.svg`, { credentials: 'same-origin' })
+  if (!response.ok) throw new Error(`symbol ${sidc}: HTTP ${response.status}`)
+  const url = URL.createObjectURL(await response.blob())
+  try {
+    const image = new Image()
+    image.src = url
+    await image.decode()
+    return { image, width: image.naturalWidth, height: image.naturalHeight }
+  } finally {
+    URL.revokeObjectURL(url)
+  }
+}
+
+function rasterise(image: CanvasImageSource, width: number, height: number, ratio: number): ImageData {
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.ceil(width * ratio)
+  canvas.height = Math.ceil(height * ratio)
+  const context = canvas.getContext('2d')!
+  context.drawImage(image, 0, 0, canvas.width, canvas.height)
+  return context.getImageData(0, 0, canvas.width, canvas.height)
+}
+
+/** A grey frame with a question mark: a unit whose symbol has not arrived yet. */
+function standIn(ratio: number): ImageData {
+  const size = Math.round(standInSize * ratio)
+  const canvas = document.createElement('canvas')
+  canvas.width = canvas.height = size
+  const context = canvas.getContext('2d')!
+  context.fillStyle = '#e5e7eb'
+  context.strokeStyle = '#374151'
+  context.lineWidth = 1.5 * ratio
+  context.fillRect(2 * ratio, 4 * ratio, size - 4 * ratio, size - 8 * ratio)
+  context.strokeRect(2 * ratio, 4 * ratio, size - 4 * ratio, size - 8 * ratio)
+  context.fillStyle = '#374151'
+  context.font = `bold ${Math.round(12 * ratio)}px sans-serif`
+  context.textAlign = 'center'
+  context.textBaseline = 'middle'
+  context.fillText('?', size / 2, size / 2)
+  return context.getImageData(0, 0, size, size)
+}
+
+function putImage(map: MapLibreMap, imageId: string, data: ImageData, ratio: number): void {
+  if (mapRemoved(map) || map.hasImage(imageId)) return
+  map.addImage(imageId, data, { pixelRatio: ratio })
+}
+
+/** Whether the map was removed (the room closed) while a symbol was on its way. */
+const mapRemoved = (map: MapLibreMap) => (map as unknown as { _removed?: boolean })._removed === true
