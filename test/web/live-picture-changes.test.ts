@@ -61,7 +61,7 @@ function fakeMap(renderer: string) {
   const fire = (type: string) => {
     for (const handler of [...(handlers.get(type) ?? [])]) handler()
   }
-  const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0 }
+  const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0, gesturesStopped: 0 }
   const gl = { RENDERER: 0x1f01, getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }), getParameter: () => renderer }
   class Painter {
     context = { gl }
@@ -73,10 +73,12 @@ function fakeMap(renderer: string) {
     painter: new Painter(),
     triggerRepaint: () => void state.repaints++,
     getPixelRatio: () => state.ratio,
-    // As MapLibre's: a new pixel ratio resizes the canvas, and a resize is a move (movestart, moveend).
+    // As MapLibre's: a new pixel ratio resizes the map, which outside a camera animation stops the
+    // gestures in progress and is told as a move (movestart, moveend).
     setPixelRatio: (ratio: number) => {
       state.ratio = ratio
       state.ratios.push(ratio)
+      state.gesturesStopped++
       fire('movestart')
       fire('moveend')
     },
@@ -85,6 +87,18 @@ function fakeMap(renderer: string) {
     off: (type: string, handler: () => void) => void handlers.get(type)?.delete(handler),
   }
   return { map: map as unknown as MapLibreMap, state, fire }
+}
+
+/** The same with MapLibre 6's inside of setPixelRatio: the ratio, and a resize of the canvas alone. */
+function fakeMapWithCanvasResize(renderer: string) {
+  const fake = fakeMap(renderer)
+  const inside = fake.map as unknown as { _overridePixelRatio: number | null; _resizeInternal(): void; getPixelRatio(): number }
+  inside._overridePixelRatio = null
+  inside._resizeInternal = () => {
+    fake.state.ratio = inside._overridePixelRatio ?? 1
+    fake.state.ratios.push(fake.state.ratio)
+  }
+  return fake
 }
 
 describe('the map\'s resolution while it moves', () => {
@@ -112,6 +126,21 @@ describe('the map\'s resolution while it moves', () => {
       await new Promise((resolve) => setTimeout(resolve, 1400))
       assert.equal(state.ratio, 1)
       assert.equal(state.ratios.length, changes, 'no resize while nobody moves the map')
+    } finally {
+      motion.detach()
+    }
+  })
+
+  test('drawn by the CPU: a drag keeps going when the resolution drops at its start', () => {
+    const { map, state, fire } = fakeMapWithCanvasResize('SwiftShader Device')
+    const motion = attachMotionResolution(map, { dataset: {} } as HTMLElement)
+    try {
+      assert.equal(motion.finishStartup(), true)
+      assert.equal(state.ratio, 1)
+      state.moving = true
+      fire('movestart') // a drag begins
+      assert.equal(state.ratio, 0.4)
+      assert.equal(state.gesturesStopped, 0, 'the drag was not stopped')
     } finally {
       motion.detach()
     }

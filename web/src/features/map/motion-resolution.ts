@@ -58,19 +58,31 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
   let sharpTimer: ReturnType<typeof setTimeout> | null = null
   element.dataset.renderer = slow ? 'software' : 'gpu'
 
-  // A new pixel ratio resizes the canvas, which MapLibre tells as a move (movestart, moveend): those
-  // are not the user's. Taken for moves, they made the map flip between sharp and coarse for ever.
+  // MapLibre's setPixelRatio resizes the map as a whole: outside a camera animation that stops the
+  // gestures in progress (a drag ends after its first move) and is told as a move (movestart,
+  // moveend). So the canvas is resized alone, as setPixelRatio does inside (MapLibre 6); should
+  // that ever be missing, setPixelRatio is used and its move events are not taken for the user's.
   let resizing = false
+  const internals = map as unknown as { _overridePixelRatio?: number | null; _resizeInternal?: (constrainTransform?: boolean) => void }
+  const applyRatio = (ratio: number) => {
+    if (typeof internals._resizeInternal === 'function' && '_overridePixelRatio' in internals) {
+      internals._overridePixelRatio = ratio
+      internals._resizeInternal()
+      map.triggerRepaint()
+      return
+    }
+    resizing = true
+    try {
+      map.setPixelRatio(ratio)
+    } finally {
+      resizing = false
+    }
+  }
   const setReduced = (on: boolean) => {
     if (on === reduced) return false
     reduced = on
     element.dataset.resolution = on ? 'reduced' : 'full'
-    resizing = true
-    try {
-      map.setPixelRatio(on ? fullRatio * reducedRatio : fullRatio)
-    } finally {
-      resizing = false
-    }
+    applyRatio(on ? fullRatio * reducedRatio : fullRatio)
     return true
   }
 
