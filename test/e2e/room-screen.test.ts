@@ -14,6 +14,21 @@ import { artifactPath, launchChromium, openOfficer, signIn, startBrowserTestServ
  * Every tab of the side panel is on screen whole, inside the panel, its name not cut, and the page
  * does not scroll sideways (the tab bar used to overflow with eight tabs).
  */
+/** How far apart two pictures of the map are where they overlap when the second is shifted by dx: mean difference per channel. */
+function shiftedDifference(first: PNG, second: PNG, dx: number): number {
+  let sum = 0
+  let count = 0
+  for (let y = 0; y < first.height; y += 2) {
+    for (let x = Math.max(0, -dx); x < Math.min(first.width, first.width - dx); x += 2) {
+      const a = (y * first.width + x + dx) * 4
+      const b = (y * second.width + x) * 4
+      for (let channel = 0; channel < 3; channel++) sum += Math.abs(first.data[a + channel]! - second.data[b + channel]!)
+      count += 3
+    }
+  }
+  return sum / count
+}
+
 /** The map's pixels, to count those of a colour (within 3 of each channel). */
 async function mapPixels(page: Page): Promise<{ count(colour: readonly [number, number, number]): number }> {
   const png = PNG.sync.read(await page.locator('[data-testid="map"] canvas').screenshot())
@@ -239,4 +254,32 @@ describe('the room screen', () => {
       await officer.context.close()
     }
   })
+
+  test('the map follows a drag of the mouse (a software renderer drops the resolution as the drag begins, without ending it)', async () => {
+    const officer = await openOfficer(browser)
+    try {
+      await signIn(officer.page, server.baseUrl, 'army.watch')
+      await officer.page.goto(`${server.baseUrl}/rooms/kirkuk`)
+      await officer.page.waitForFunction(() => performance.getEntriesByName('tansiq:picture-drawn').length > 0, undefined, { timeout: 20_000 })
+      await sharpMap(officer.page)
+      const canvas = officer.page.locator('[data-testid="map"] canvas')
+      const before = PNG.sync.read(await canvas.screenshot())
+      const box = (await canvas.boundingBox())!
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
+      await officer.page.mouse.move(x, y)
+      await officer.page.mouse.down()
+      for (let step = 1; step <= 12; step++) await officer.page.mouse.move(x - (200 * step) / 12, y)
+      await officer.page.mouse.up()
+      await officer.page.waitForTimeout(300)
+      await sharpMap(officer.page)
+      const after = PNG.sync.read(await canvas.screenshot())
+      // The picture moved 200 px left (within a few px of inertia): it matches itself shifted, not unshifted.
+      const best = Math.min(...[190, 195, 200, 205, 210, 215, 220].map((shift) => shiftedDifference(before, after, shift)))
+      const unshifted = shiftedDifference(before, after, 0)
+      assert.ok(best < unshifted / 3, `moved by the drag: ${best.toFixed(1)} shifted against ${unshifted.toFixed(1)} in place`)
+    } finally {
+      await officer.context.close()
+    }
+  })
+
 })
