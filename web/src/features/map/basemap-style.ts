@@ -19,11 +19,11 @@ export const boldFont = 'Noto Sans Bold'
 
 /**
  * How far beyond its edge each tile of the map's GeoJSON sources (basemap and picture) holds
- * features, in pixels of a 512-px tile
- * (MapLibre's default is 128). Lines and fills are cut at the tile's edge when drawn, and a symbol is
- * drawn by the tile its anchor is in, so a few pixels are enough; with 128, every feature near an
- * edge is laid out and drawn once more per tile it reaches — about twice the vertices of the areas,
- * whose drawing is most of a frame's time on a software renderer (bench/web-room.bench.ts).
+ * features, in pixels of a 512-px tile (MapLibre's default is 128). Lines and fills are cut at the
+ * tile's edge when drawn, and a symbol is drawn by the tile its anchor is in, so a few pixels are
+ * enough; with 128, every feature near an edge is laid out and drawn once more per tile it reaches —
+ * about twice the vertices of the areas, whose drawing is most of a frame's time on a software
+ * renderer (bench/web-room.bench.ts). Names laid along lines need more (their layers say so).
  */
 export const tileBuffer = 16
 
