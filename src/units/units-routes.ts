@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { requirePrincipal, type TansiqServer } from '../platform/http/http-server.ts'
 import { changeReleaseBodySchema } from '../releasability/release-schemas.ts'
+import { sidcPattern } from './core/sidc-form.ts'
 import { mapSymbolSvg } from './core/symbol-code.ts'
 import { createUnitBodySchema, listUnitsQuerySchema, unitSchema, updateUnitBodySchema } from './unit-schemas.ts'
 import type { UnitsService } from './units-service.ts'
 
 const idParams = z.object({ id: z.string().uuid() }).strict()
 const symbolParams = z.object({
-  file: z.string().regex(/^([A-Z*-]{15}|\d{20}|\d{30})\.svg$/, 'a symbol code (15 letters, or 20 or 30 digits) followed by .svg, e.g. SFGPUCI----K---.svg'),
+  file: z.string().refine((file) => file.endsWith('.svg') && sidcPattern.test(file.slice(0, -'.svg'.length)), 'a symbol code (15 letters, or 20 or 30 digits) followed by .svg, e.g. SFGPUCI----K---.svg'),
 }).strict()
 const symbolDocumentation = {
   description: 'The symbol as SVG (milsymbol), as the room\'s map draws it: status as a simple modifier, no text; the unknown-affiliation frame for a code milsymbol cannot read.',

@@ -1,8 +1,6 @@
 /** APP-6 / MIL-STD-2525 symbol identification codes (SIDC), checked against and drawn by milsymbol. */
 import ms from 'milsymbol'
-
-/** A SIDC's form: a 15-character letter code, or a 20- or 30-digit numeric code. */
-export const sidcPattern = /^[A-Z*-]{15}$|^\d{20}(\d{10})?$/
+import { sidcPattern, unknownSidc } from './sidc-form.ts'
 
 /** Whether a SIDC (15-character letter code, or 20/30-digit numeric code) names a symbol milsymbol can draw. */
 export function sidcIsKnown(sidc: string): boolean {
@@ -12,8 +10,6 @@ export function sidcIsKnown(sidc: string): boolean {
 
 /** How big the map draws a unit's symbol (milsymbol's size: the frame's height in px, about). */
 const mapSymbolSize = 22
-/** Drawn for a code milsymbol cannot read: the unknown-affiliation ground frame. */
-const unknownSymbol = 'SUGP-----------'
 
 /**
  * A unit's symbol as the map shows it, as SVG: the status as a simple modifier, no text. A code
@@ -22,6 +18,6 @@ const unknownSymbol = 'SUGP-----------'
  */
 export function mapSymbolSvg(sidc: string): string {
   let symbol = new ms.Symbol(sidc, { size: mapSymbolSize, simpleStatusModifier: true })
-  if (symbol.isValid() !== true) symbol = new ms.Symbol(unknownSymbol, { size: mapSymbolSize, simpleStatusModifier: true })
+  if (symbol.isValid() !== true) symbol = new ms.Symbol(unknownSidc, { size: mapSymbolSize, simpleStatusModifier: true })
   return symbol.asSVG()
 }

@@ -7,11 +7,9 @@
  * the map, and the symbol is fetched again until it arrives.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
+import { sidcPattern, unknownSidc } from '../../../../src/units/core/sidc-form.ts'
 
 const prefix = 'sidc:'
-/** A code the server's route accepts (15 letters, or 20 or 30 digits); others are drawn as unknown. */
-const codeForm = /^[A-Z*-]{15}$|^\d{20}(\d{10})?$/
-const unknownCode = 'SUGP-----------'
 /** How often a symbol that could not be fetched is asked for again. */
 const retryMs = 10_000
 /** The stand-in's size in CSS px, about that of a symbol. */
@@ -45,7 +43,7 @@ async function loadSymbol(map: MapLibreMap, imageId: string): Promise<void> {
   const sidc = imageId.slice(prefix.length)
   const ratio = pixelRatio()
   try {
-    const image = await fetchSymbol(codeForm.test(sidc) ? sidc : unknownCode)
+    const image = await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc)
     putImage(map, imageId, rasterise(image.image, image.width, image.height, ratio), ratio)
   } catch {
     if (!map.hasImage(imageId)) putImage(map, imageId, standIn(ratio), ratio)
@@ -59,7 +57,7 @@ async function retry(map: MapLibreMap, imageId: string): Promise<void> {
   const sidc = imageId.slice(prefix.length)
   const ratio = pixelRatio()
   try {
-    const image = await fetchSymbol(codeForm.test(sidc) ? sidc : unknownCode)
+    const image = await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc)
     if (map.hasImage(imageId)) map.removeImage(imageId)
     putImage(map, imageId, rasterise(image.image, image.width, image.height, ratio), ratio)
   } catch {
