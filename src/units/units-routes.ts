@@ -1,7 +1,6 @@
 /** HTTP routes of units, and of the symbols the map draws them with. */
-import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { requirePrincipal, type TansiqServer } from '../platform/http/http-server.ts'
+import { contentEtag, requirePrincipal, type TansiqServer } from '../platform/http/http-server.ts'
 import { changeReleaseBodySchema } from '../releasability/release-schemas.ts'
 import { sidcPattern } from './core/sidc-form.ts'
 import { mapSymbolSvg } from './core/symbol-code.ts'
@@ -55,7 +54,7 @@ export function registerUnitsRoutes(app: TansiqServer, units: UnitsService): voi
     let symbol = symbols.get(sidc)
     if (!symbol) {
       const svg = Buffer.from(mapSymbolSvg(sidc), 'utf8')
-      symbol = { svg, etag: `"${createHash('sha256').update(svg).digest('base64url').slice(0, 27)}"` }
+      symbol = { svg, etag: contentEtag(svg) }
       if (symbols.size >= symbolCacheSize) symbols.clear()
       symbols.set(sidc, symbol)
     }

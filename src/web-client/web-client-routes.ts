@@ -4,7 +4,6 @@
  * configuration the client reads at start. Nothing here ever answers under /api/ but the two API
  * routes it declares: an unknown /api path stays a problem+json 404.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib'
 import { extname, join, normalize, sep } from 'node:path'
@@ -12,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import fastifyStatic from '@fastify/static'
 import type { FastifyReply } from 'fastify'
 import type { Config } from '../platform/config.ts'
-import { sendProblem, type TansiqServer } from '../platform/http/http-server.ts'
+import { contentEtag, sendProblem, type TansiqServer } from '../platform/http/http-server.ts'
 import { basemapPath, clientConfigSchema, localTilesPath, type ClientConfig } from './web-client-schemas.ts'
 
 /** The built app; `npm start` (scripts/build-web.mjs) builds it when missing or stale. */
@@ -62,7 +61,7 @@ function compressedFile(cache: Map<string, CompressedFile>, path: string): Compr
       raw,
       br: brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
       gzip: gzipSync(raw, { level: 9 }),
-      etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 27)}"`,
+      etag: contentEtag(raw),
     }
     cache.set(path, file)
   }

@@ -3,7 +3,7 @@
  * the OpenAPI 3.1 document generated from the same schemas, strict UTF-8 JSON bodies, session
  * authentication, CSRF protection for cookie sessions, and one problem+json error serialiser.
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyCookie from '@fastify/cookie'
@@ -46,6 +46,11 @@ export type TansiqServer = FastifyInstance<Server, IncomingMessage, ServerRespon
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, detail: string, extensions: Record<string, unknown> = {}): FastifyReply {
   const problem = toProblem(code, detail, { instance: request.url.split('?')[0], requestId: request.id, ...extensions })
   return reply.code(problem.status).type('application/problem+json').send(problem)
+}
+
+/** A strong ETag for content that does not change while the server runs: its SHA-256, shortened. */
+export function contentEtag(content: Buffer): string {
+  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`
 }
 
 /** The signed-in user of a request; throws `unauthenticated` on a public route without one. */
