@@ -39,33 +39,25 @@ export function addUnitSymbol(map: MapLibreMap, imageId: string): Promise<void> 
 
 const pixelRatio = () => Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)))
 
+/**
+ * Fetches the symbol and adds it, in place of the stand-in if one is there. When it cannot be
+ * fetched, the stand-in goes in (unless an image is there already) and the symbol is asked for again.
+ */
 async function loadSymbol(map: MapLibreMap, imageId: string): Promise<void> {
-  const sidc = imageId.slice(prefix.length)
-  const ratio = pixelRatio()
-  try {
-    const image = await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc)
-    putImage(map, imageId, rasterise(image.image, image.width, image.height, ratio), ratio)
-  } catch {
-    if (!map.hasImage(imageId)) putImage(map, imageId, standIn(ratio), ratio)
-    setTimeout(() => retry(map, imageId), retryMs)
-  }
-}
-
-/** Fetches the symbol again; when it arrives it replaces the stand-in. */
-async function retry(map: MapLibreMap, imageId: string): Promise<void> {
   if (mapRemoved(map)) return
   const sidc = imageId.slice(prefix.length)
   const ratio = pixelRatio()
   try {
-    const image = await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc)
-    if (map.hasImage(imageId)) map.removeImage(imageId)
-    putImage(map, imageId, rasterise(image.image, image.width, image.height, ratio), ratio)
+    const symbol = rasterise(await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc), ratio)
+    if (!mapRemoved(map) && map.hasImage(imageId)) map.removeImage(imageId)
+    putImage(map, imageId, symbol, ratio)
   } catch {
-    setTimeout(() => retry(map, imageId), retryMs)
+    putImage(map, imageId, standIn(ratio), ratio)
+    setTimeout(() => void loadSymbol(map, imageId), retryMs)
   }
 }
 
-async function fetchSymbol(sidc: string): Promise<{ image: HTMLImageElement; width: number; height: number }> {
+async function fetchSymbol(sidc: string): Promise<HTMLImageElement> {
   const response = await fetch(`/api/unit-symbols/${encodeURIComponent(sidc)}.svg`, { credentials: 'same-origin' })
   if (!response.ok) throw new Error(`symbol ${sidc}: HTTP ${response.status}`)
   const url = URL.createObjectURL(await response.blob())
@@ -73,16 +65,16 @@ async function fetchSymbol(sidc: string): Promise<{ image: HTMLImageElement; wid
     const image = new Image()
     image.src = url
     await image.decode()
-    return { image, width: image.naturalWidth, height: image.naturalHeight }
+    return image
   } finally {
     URL.revokeObjectURL(url)
   }
 }
 
-function rasterise(image: CanvasImageSource, width: number, height: number, ratio: number): ImageData {
+function rasterise(image: HTMLImageElement, ratio: number): ImageData {
   const canvas = document.createElement('canvas')
-  canvas.width = Math.ceil(width * ratio)
-  canvas.height = Math.ceil(height * ratio)
+  canvas.width = Math.ceil(image.naturalWidth * ratio)
+  canvas.height = Math.ceil(image.naturalHeight * ratio)
   const context = canvas.getContext('2d')!
   context.drawImage(image, 0, 0, canvas.width, canvas.height)
   return context.getImageData(0, 0, canvas.width, canvas.height)
