@@ -5,6 +5,9 @@
 // shows the room to a JOC watch officer; a load generator posts BENCH_RATE position reports a
 // second (200) through POST /api/tracks/batch over HTTP, a batch every 100 ms. Measured:
 //
+//  0. The floor under it: MapLibre alone in a bare page, drawing the basemap's land and boundaries
+//     over the room's area (support/maplibre-floor.ts), BENCH_RUNS times — what this machine and
+//     browser take before any of Tansiq's code or picture; marks and interactive as below.
 //  1. Time to interactive, BENCH_RUNS times (5) on a first visit (new browser context, empty HTTP
 //     cache, signed in) and on a reload (assets cached), first with no reports arriving (the issue's
 //     "interactive within 2 s of navigation"), then again with the load generator running
@@ -47,6 +50,7 @@ import { webDistDirectory } from '../src/web-client/web-client-routes.ts'
 import { percentile } from './support/bench-statistics.ts'
 import { bundleFiles, bundleTable } from './support/bundle-sizes.ts'
 import { instrument, measureWindow, openRoom, panInCircles, type Interactive, type MeasuredWindow } from './support/browser-measures.ts'
+import { measureMapLibreFloor } from './support/maplibre-floor.ts'
 import { roomId, seedRoomPicture, startLoadGenerator, type LoadGenerator } from './support/web-room-picture.ts'
 
 const unitCount = Number(process.env.BENCH_UNITS ?? 2000)
@@ -114,6 +118,8 @@ async function measureMode(mode: Mode, baseUrl: string, storageState: StorageSta
   const url = `${baseUrl}/rooms/${roomId}`
   let load: LoadGenerator | null = null
   try {
+    // What the machine allows: MapLibre alone drawing the basemap, no app and no picture.
+    const floor = await measureMapLibreFloor(browser, baseUrl, runs)
     // The room opened with no position reports arriving, then with BENCH_RATE a second.
     const quiet = await interactiveRuns(browser, url, storageState)
     load = startLoad()
@@ -141,6 +147,7 @@ async function measureMode(mode: Mode, baseUrl: string, storageState: StorageSta
       `\n### ${mode} (${browser.version()})\n`,
       '| visit | panel usable | map loaded | snapshot | picture drawn | **interactive** | long tasks before | longest | Chromium CPU until drawn: renderer / GPU / all | units drawn |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      interactiveRow('floor: MapLibre alone, basemap boundaries only, no app (first visit)', floor),
       interactiveRow('first visit (empty cache)', quiet.firstVisits),
       interactiveRow('reload (assets cached)', quiet.reloads),
       interactiveRow(`first visit, ${rate} reports/s arriving`, busy.firstVisits),
