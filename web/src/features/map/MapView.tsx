@@ -246,6 +246,8 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
             map.addLayer({ ...style, layout: { ...style.layout, visibility: visibleRef.current.has(layer.id) ? 'visible' : 'none' } } as typeof style)
           }
         }
+        // The drawing tool's shape and overlay, above the picture.
+        detachDrawing = attachMapDrawing(map, element)
         unsubscribe = picture.subscribe((changed, changedIds) => {
           const layers = pictureLayers.filter((layer) => layer.liveLayers.some((live) => changed.has(live)))
           for (const layer of layers) note(layer, changedIds)
@@ -256,7 +258,6 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
       })
       map.on('load', () => {
         if (!map) return
-        detachDrawing = attachMapDrawing(map, element) // the drawing tool's shape and overlay, above the picture
         element.dataset.mapReady = 'true'
         performance.mark('tansiq:map-load')
         setRoomMap(map)

@@ -1,7 +1,9 @@
 /**
  * The drawing on the MapLibre map: draws the shape of drawing-store.ts with its vertex and midpoint
  * handles and the panels' overlay (e.g. a movement's findings), and turns the mouse, touch and
- * keyboard into the store's transitions. MapView attaches it once the map's style is loaded.
+ * keyboard into the store's transitions. MapView attaches it as soon as the map's style is read,
+ * with the picture's layers: its empty sources then load with the rest, instead of costing frames
+ * after the picture is drawn.
  *
  * Mouse: a click adds a point; a click on the last point (or the first, for an area) or Enter
  * finishes; dragging a point moves it; a click on a midpoint's handle inserts a point; a
@@ -97,14 +99,24 @@ export function attachMapDrawing(map: MapLibreMap, container: HTMLElement): () =
   let drawnVersion = -1
   let frame: number | null = null
 
+  // Sources that hold features now. An empty source is not set empty again: each setData is tiled
+  // by MapLibre's worker and redraws the map, which costs a frame of a few hundred ms on a software
+  // renderer — and the map renders this with no shape at all as soon as it is attached.
+  const filled = new Set<string>()
+  const setSource = (id: string, data: FeatureCollection) => {
+    if (data.features.length === 0 && !filled.has(id)) return
+    if (data.features.length === 0) filled.delete(id)
+    else filled.add(id)
+    ;(map.getSource(id) as GeoJSONSource | undefined)?.setData(data)
+  }
   const render = () => {
     frame = null
     const shape = drawing.shape
-    ;(map.getSource(sources.shape) as GeoJSONSource | undefined)?.setData(shapeFeatures(shape, pointer))
+    setSource(sources.shape, shapeFeatures(shape, pointer))
     if (drawnVersion !== drawing.version) {
       drawnVersion = drawing.version
-      ;(map.getSource(sources.handles) as GeoJSONSource | undefined)?.setData(handleFeatures(shape))
-      ;(map.getSource(sources.overlay) as GeoJSONSource | undefined)?.setData(collection(drawing.overlay?.features ?? []))
+      setSource(sources.handles, handleFeatures(shape))
+      setSource(sources.overlay, collection(drawing.overlay?.features ?? []))
     }
     container.classList.toggle('drawing-draw', shape?.mode === 'draw')
     container.classList.toggle('drawing-edit', shape?.mode === 'edit')
