@@ -1,6 +1,7 @@
 // The room's live picture tells its listeners, once per frame, which objects of which layers
 // changed (web/src/live/live-picture.ts), so the map sends MapLibre only those; and the map drops
-// to half resolution while it moves where WebGL is drawn by the CPU (web/src/features/map/motion-resolution.ts).
+// to half resolution while it moves where WebGL is drawn by the CPU (web/src/features/map/motion-resolution.ts),
+// where an update is drawn once its sources have loaded, not once per tile.
 /// <reference lib="dom" />
 import { before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -55,13 +56,13 @@ describe('changes of the live picture', () => {
   })
 })
 
-/** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name, frames drawn. */
+/** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name, frames drawn, sources loading. */
 function fakeMap(renderer: string) {
   const handlers = new Map<string, Set<() => void>>()
   const fire = (type: string) => {
     for (const handler of [...(handlers.get(type) ?? [])]) handler()
   }
-  const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0, gesturesStopped: 0 }
+  const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0, gesturesStopped: 0, loading: new Set<string>() }
   const gl = { RENDERER: 0x1f01, getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }), getParameter: () => renderer }
   class Painter {
     context = { gl }
@@ -83,6 +84,8 @@ function fakeMap(renderer: string) {
       fire('moveend')
     },
     isMoving: () => state.moving,
+    getSource: (id: string) => (id.startsWith('units:') ? {} : undefined),
+    isSourceLoaded: (id: string) => !state.loading.has(id),
     on: (type: string, handler: () => void) => void (handlers.get(type) ?? handlers.set(type, new Set()).get(type)!).add(handler),
     off: (type: string, handler: () => void) => void handlers.get(type)?.delete(handler),
   }
@@ -180,12 +183,58 @@ describe('the map\'s resolution while it moves', () => {
     motion.detach()
   })
 
+  test('drawn by the CPU: an update is drawn once its sources have loaded, not once per tile', async () => {
+    const { map, state, fire } = fakeMap('SwiftShader Device')
+    const motion = attachMotionResolution(map, { dataset: {} } as HTMLElement)
+    const painter = (map as unknown as { painter: { render(): void } }).painter
+    motion.finishStartup()
+    state.drawn = 0
+    state.repaints = 0
+    motion.holdUntilLoaded(['units:points', 'units:trails'])
+    state.loading = new Set(['units:points', 'units:trails'])
+    painter.render() // the worker has the update: tiles reload
+    state.loading.delete('units:trails')
+    painter.render() // the trails' tiles are laid out
+    assert.equal(state.drawn, 0, 'no frame while the update is half laid out')
+    state.loading.clear()
+    painter.render() // the last tile arrives: its symbols are placed in this frame
+    assert.equal(state.drawn, 0)
+    assert.equal(state.repaints, 1, 'the next frame, with the symbols placed, is asked for')
+    painter.render()
+    assert.equal(state.drawn, 1, 'and drawn')
+    painter.render()
+    assert.equal(state.drawn, 2, 'frames are drawn again once the update is')
+
+    // A source that never loads holds frames for a second at most.
+    motion.holdUntilLoaded(['units:points'])
+    state.loading.add('units:points')
+    painter.render()
+    assert.equal(state.drawn, 2)
+    await new Promise((resolve) => setTimeout(resolve, 1100))
+    assert.equal(state.repaints, 2, 'a frame is asked for at the limit')
+    painter.render()
+    assert.equal(state.drawn, 3)
+
+    // Moving the map draws every frame, held or not.
+    motion.holdUntilLoaded(['units:points'])
+    state.moving = true
+    fire('movestart')
+    painter.render()
+    assert.equal(state.drawn, 4)
+    motion.detach()
+  })
+
   test('a GPU that keeps up changes nothing', () => {
     const { map, state, fire } = fakeMap('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620, OpenGL 4.6)')
     const element = { dataset: {} as Record<string, string> } as HTMLElement
     const motion = attachMotionResolution(map, element)
     ;(map as unknown as { painter: { render(): void } }).painter.render()
     assert.equal(state.drawn, 1, 'every frame drawn while the room opens')
+    motion.finishStartup()
+    motion.holdUntilLoaded(['units:points'])
+    state.loading.add('units:points')
+    ;(map as unknown as { painter: { render(): void } }).painter.render()
+    assert.equal(state.drawn, 2, 'and while an update loads')
     state.moving = true
     fire('movestart')
     for (let frame = 0; frame < 10; frame++) fire('render') // frames in the same instant: fast

@@ -150,6 +150,7 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
       lastRedraw.set(layer.id, performance.now())
       const context = { language: languageRef.current }
       const updates: Array<Promise<unknown>> = []
+      const updated: string[] = []
       for (const [key, build] of Object.entries(layer.sources)) {
         const sourceId = sourceIdOf(layer, key)
         const source = map.getSource(sourceId) as GeoJSONSource | undefined
@@ -166,7 +167,10 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
               present.add(id)
             } else if (present.delete(id)) remove.push(id)
           }
-          if (add.length > 0 || remove.length > 0) updates.push(source.updateData({ add, remove }))
+          if (add.length > 0 || remove.length > 0) {
+            updates.push(source.updateData({ add, remove }))
+            updated.push(sourceId)
+          }
         } else {
           const data = build(picture, context)
           // Unit symbols asked for as the data goes to MapLibre's worker, so that laying the units
@@ -177,9 +181,12 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
           }
           if (featureOf) featureIds.set(sourceId, new Set(data.features.map((feature) => String(feature.properties?.id))))
           updates.push(source.setData(data))
+          updated.push(sourceId)
         }
         if (layer.id === 'units' && key === 'points') element.dataset.unitCount = String(featureIds.get(sourceId)?.size ?? 0)
       }
+      // A slow renderer draws the update once its tiles are all laid out, not once per tile.
+      motion?.holdUntilLoaded(updated)
       if (picture.loaded && !snapshotSetData.has(layer.id)) {
         snapshotSetData.set(layer.id, Promise.all(updates))
         watchPictureDrawn()

@@ -9,7 +9,11 @@
  *    frames only update (tiles asked for, symbols placed) and are not drawn, except one at reduced
  *    resolution at most every `startupDrawEveryMs` to show progress over a slow link; the first
  *    complete picture is then drawn sharp (`finishStartup`). The user moving the map, or
- *    `startupLimitMs` passing without a complete picture, ends this at once.
+ *    `startupLimitMs` passing without a complete picture, ends this at once;
+ *  - when live updates change a source while the map is still, its tiles are laid out again one by
+ *    one, each asking for a frame (four frames of a few hundred ms per update of the units): frames
+ *    wait until the updated sources have loaded (`holdUntilLoaded`, at most `holdLimitMs`), so an
+ *    update is drawn once.
  * With a GPU that draws frames in time nothing changes.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
@@ -26,6 +30,8 @@ const reducedRatio = 0.4
 const startupDrawEveryMs = 350
 /** The room's opening ends by this time even without a complete picture (e.g. no live connection). */
 const startupLimitMs = 6000
+/** Frames wait at most this long for updated sources to load (a frame then shows what has loaded). */
+const holdLimitMs = 1000
 
 /** Whether WebGL is drawn by the CPU (the renderer's name, where the browser tells it). */
 export function softwareRenderer(map: MapLibreMap): boolean {
@@ -41,6 +47,8 @@ export interface MotionResolution {
   readonly slowRenderer: boolean
   /** The first picture is complete: draw sharp from now on. True when that changes the resolution (the next frame is the sharp one). */
   finishStartup(): boolean
+  /** Sources just given new data: on a slow renderer, while the map is still, no frame is drawn until they have loaded. */
+  holdUntilLoaded(sourceIds: readonly string[]): void
   detach(): void
 }
 
@@ -86,13 +94,35 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     return true
   }
 
-  // While starting, the painter draws only every `startupDrawEveryMs`: frames in between update only.
+  // Frames that only update (tiles asked for, symbols placed) and are not drawn: while starting, all
+  // but one every `startupDrawEveryMs`; then, while sources updated by live changes load.
   const painter = (map as unknown as { painter?: Painter }).painter
   const draw = painter?.render?.bind(painter)
   let lastDrawnAt = performance.now()
-  if (starting && painter && draw) {
+  const held = new Set<string>()
+  let holdTimer: ReturnType<typeof setTimeout> | null = null
+  const releaseHold = () => {
+    held.clear()
+    if (holdTimer) clearTimeout(holdTimer)
+    holdTimer = null
+  }
+  const holding = () => {
+    if (held.size === 0) return false
+    if (map.isMoving()) {
+      releaseHold()
+      return false
+    }
+    if ([...held].every((id) => !map.getSource(id) || map.isSourceLoaded(id))) {
+      // The last tile arrived in this frame, which places its symbols; MapLibre then asks for
+      // another frame to show them placed. That next one is drawn, instead of both.
+      releaseHold()
+      map.triggerRepaint()
+    }
+    return true
+  }
+  if (painter && draw) {
     painter.render = (...args: unknown[]) => {
-      if (performance.now() - lastDrawnAt < startupDrawEveryMs) return
+      if (starting ? performance.now() - lastDrawnAt < startupDrawEveryMs : holding()) return
       lastDrawnAt = performance.now()
       draw(...args)
     }
@@ -101,7 +131,6 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     if (!starting) return false
     starting = false
     clearTimeout(startupLimit)
-    if (painter && Object.hasOwn(painter, 'render')) delete painter.render
     map.triggerRepaint()
     return !map.isMoving() && setReduced(false)
   }
@@ -141,8 +170,19 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
       return slow
     },
     finishStartup: endStartup,
+    holdUntilLoaded(sourceIds) {
+      if (!slow || starting || !draw || map.isMoving()) return
+      for (const id of sourceIds) held.add(id)
+      // However long the sources take, a frame is drawn at the limit.
+      holdTimer ??= setTimeout(() => {
+        releaseHold()
+        map.triggerRepaint()
+      }, holdLimitMs)
+    },
     detach() {
       if (sharpTimer) clearTimeout(sharpTimer)
+      releaseHold()
+      if (painter && Object.hasOwn(painter, 'render')) delete painter.render
       clearTimeout(startupLimit)
       map.off('movestart', onMoveStart)
       map.off('render', onRender)
