@@ -58,9 +58,9 @@ describe('changes of the live picture', () => {
 
 /** Enough of a MapLibre map for the motion resolution: events, pixel ratio, movement, the renderer's name, frames drawn, sources loading. */
 function fakeMap(renderer: string) {
-  const handlers = new Map<string, Set<() => void>>()
-  const fire = (type: string) => {
-    for (const handler of [...(handlers.get(type) ?? [])]) handler()
+  const handlers = new Map<string, Set<(event?: unknown) => void>>()
+  const fire = (type: string, event?: unknown) => {
+    for (const handler of [...(handlers.get(type) ?? [])]) handler(event)
   }
   const state = { ratio: 1, moving: false, ratios: [] as number[], drawn: 0, repaints: 0, gesturesStopped: 0, loading: new Set<string>() }
   const gl = { RENDERER: 0x1f01, getExtension: () => ({ UNMASKED_RENDERER_WEBGL: 0x9246 }), getParameter: () => renderer }
@@ -86,8 +86,8 @@ function fakeMap(renderer: string) {
     isMoving: () => state.moving,
     getSource: (id: string) => (id.startsWith('units:') ? {} : undefined),
     isSourceLoaded: (id: string) => !state.loading.has(id),
-    on: (type: string, handler: () => void) => void (handlers.get(type) ?? handlers.set(type, new Set()).get(type)!).add(handler),
-    off: (type: string, handler: () => void) => void handlers.get(type)?.delete(handler),
+    on: (type: string, handler: (event?: unknown) => void) => void (handlers.get(type) ?? handlers.set(type, new Set()).get(type)!).add(handler),
+    off: (type: string, handler: (event?: unknown) => void) => void handlers.get(type)?.delete(handler),
   }
   return { map: map as unknown as MapLibreMap, state, fire }
 }
@@ -215,12 +215,23 @@ describe('the map\'s resolution while it moves', () => {
     painter.render()
     assert.equal(state.drawn, 3)
 
+    // Another source's change — the drawing tool's shape following the pointer — is drawn at once.
+    motion.holdUntilLoaded(['units:points'])
+    painter.render()
+    assert.equal(state.drawn, 3)
+    fire('sourcedata', { sourceId: 'units:points', sourceDataType: 'content' })
+    painter.render()
+    assert.equal(state.drawn, 3, 'the held source itself does not end the hold')
+    fire('sourcedata', { sourceId: 'drawing:shape', sourceDataType: 'content' })
+    painter.render()
+    assert.equal(state.drawn, 4)
+
     // Moving the map draws every frame, held or not.
     motion.holdUntilLoaded(['units:points'])
     state.moving = true
     fire('movestart')
     painter.render()
-    assert.equal(state.drawn, 4)
+    assert.equal(state.drawn, 5)
     motion.detach()
   })
 

@@ -13,10 +13,10 @@
  *  - when live updates change a source while the map is still, its tiles are laid out again one by
  *    one, each asking for a frame (four frames of a few hundred ms per update of the units): frames
  *    wait until the updated sources have loaded (`holdUntilLoaded`, at most `holdLimitMs`), so an
- *    update is drawn once.
+ *    update is drawn once; a change of another source (the drawing tool's shape) is drawn at once.
  * With a GPU that draws frames in time nothing changes.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl'
 
 /** Frames further apart than this while moving mean the renderer cannot keep up. */
 const slowFrameMs = 70
@@ -162,9 +162,17 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     }, sharpAfterStillMs)
   }
   if (starting) setReduced(true)
+  // Another source changing (the drawing tool's shape following the pointer, say) is drawn at once.
+  const onSourceData = (event: MapSourceDataEvent) => {
+    if (held.size > 0 && event.sourceDataType === 'content' && !held.has(event.sourceId)) {
+      releaseHold()
+      map.triggerRepaint()
+    }
+  }
   map.on('movestart', onMoveStart)
   map.on('render', onRender)
   map.on('moveend', onMoveEnd)
+  map.on('sourcedata', onSourceData)
   return {
     get slowRenderer() {
       return slow
@@ -187,6 +195,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
       map.off('movestart', onMoveStart)
       map.off('render', onRender)
       map.off('moveend', onMoveEnd)
+      map.off('sourcedata', onSourceData)
     },
   }
 }
