@@ -187,7 +187,8 @@ const coverageLayer: PictureLayer = {
     }))),
   },
   styleLayers: (source) => [
-    { id: 'coverage-fill', type: 'fill', source: source('parts'), paint: { 'fill-color': ['match', ['get', 'partKind'], 'gap', coverageColours.gap, coverageColours.overlap], 'fill-opacity': 0.3 } },
+    // No fill antialiasing: the outline layer draws the edges.
+    { id: 'coverage-fill', type: 'fill', source: source('parts'), paint: { 'fill-color': ['match', ['get', 'partKind'], 'gap', coverageColours.gap, coverageColours.overlap], 'fill-opacity': 0.3, 'fill-antialias': false } },
     { id: 'coverage-outline', type: 'line', source: source('parts'), paint: { 'line-color': ['match', ['get', 'partKind'], 'gap', coverageColours.gap, coverageColours.overlap], 'line-width': 1.5, 'line-dasharray': [2, 1] } },
   ],
   count: (picture) => picture.objects('coverage').size,
