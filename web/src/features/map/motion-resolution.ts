@@ -106,6 +106,11 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     if (holdTimer) clearTimeout(holdTimer)
     holdTimer = null
   }
+  /** Ends the hold and asks for the frame that draws what was held. */
+  const drawHeld = () => {
+    releaseHold()
+    map.triggerRepaint()
+  }
   const holding = () => {
     if (held.size === 0) return false
     if (map.isMoving()) {
@@ -115,8 +120,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     if ([...held].every((id) => !map.getSource(id) || map.isSourceLoaded(id))) {
       // The last tile arrived in this frame, which places its symbols; MapLibre then asks for
       // another frame to show them placed. That next one is drawn, instead of both.
-      releaseHold()
-      map.triggerRepaint()
+      drawHeld()
     }
     return true
   }
@@ -164,10 +168,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
   if (starting) setReduced(true)
   // Another source changing (the drawing tool's shape following the pointer, say) is drawn at once.
   const onSourceData = (event: MapSourceDataEvent) => {
-    if (held.size > 0 && event.sourceDataType === 'content' && !held.has(event.sourceId)) {
-      releaseHold()
-      map.triggerRepaint()
-    }
+    if (held.size > 0 && event.sourceDataType === 'content' && !held.has(event.sourceId)) drawHeld()
   }
   map.on('movestart', onMoveStart)
   map.on('render', onRender)
@@ -182,10 +183,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
       if (!slow || starting || !draw || map.isMoving()) return
       for (const id of sourceIds) held.add(id)
       // However long the sources take, a frame is drawn at the limit.
-      holdTimer ??= setTimeout(() => {
-        releaseHold()
-        map.triggerRepaint()
-      }, holdLimitMs)
+      holdTimer ??= setTimeout(drawHeld, holdLimitMs)
     },
     detach() {
       if (sharpTimer) clearTimeout(sharpTimer)
