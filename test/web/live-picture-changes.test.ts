@@ -149,21 +149,45 @@ describe('the map\'s resolution while it moves', () => {
     }
   })
 
-  test('drawn by the CPU: while the room opens, frames in between are not drawn, except one now and then', async () => {
+  test('drawn by the CPU: a room that opens quickly is drawn once, complete', async () => {
     const { map, state } = fakeMap('SwiftShader Device')
     const element = { dataset: {} as Record<string, string> } as HTMLElement
     const motion = attachMotionResolution(map, element)
     const painter = (map as unknown as { painter: { render(): void } }).painter
-    for (let frame = 0; frame < 5; frame++) painter.render() // tiles arriving: updates, nothing drawn
-    assert.equal(state.drawn, 0)
-    await new Promise((resolve) => setTimeout(resolve, 400))
+    assert.equal(element.dataset.opening, 'true', 'the map tells it is being drawn')
+    for (let frame = 0; frame < 5; frame++) {
+      painter.render() // tiles arriving: updates, nothing drawn
+      await new Promise((resolve) => setTimeout(resolve, 80))
+    }
+    assert.equal(state.drawn, 0, 'no progress frame within the first 400 ms')
+    assert.equal(motion.finishStartup(), true)
+    assert.equal(element.dataset.opening, undefined)
+    assert.ok(state.repaints > 0, 'the complete picture is drawn at once')
+    painter.render()
+    assert.equal(state.drawn, 1)
+    motion.detach()
+  })
+
+  test('drawn by the CPU: a slow opening shows its progress now and then', async () => {
+    const { map, state } = fakeMap('SwiftShader Device')
+    const element = { dataset: {} as Record<string, string> } as HTMLElement
+    const motion = attachMotionResolution(map, element, { firstDrawMs: 150, drawEveryMs: 100 })
+    const painter = (map as unknown as { painter: { render(): void } }).painter
+    for (let frame = 0; frame < 5; frame++) painter.render()
+    assert.equal(state.drawn, 0, 'nothing drawn before the first progress frame is due')
+    await new Promise((resolve) => setTimeout(resolve, 170))
     painter.render()
     painter.render()
     assert.equal(state.drawn, 1, 'one frame shows progress over a slow link')
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    painter.render()
+    painter.render()
+    assert.equal(state.drawn, 2, 'and one more each interval')
+    assert.equal(element.dataset.opening, 'true')
     assert.equal(motion.finishStartup(), true)
     assert.ok(state.repaints > 0, 'the complete picture is drawn at once')
     for (let frame = 0; frame < 3; frame++) painter.render()
-    assert.equal(state.drawn, 4, 'every frame is drawn once the picture is complete')
+    assert.equal(state.drawn, 5, 'every frame is drawn once the picture is complete')
     motion.detach()
   })
 

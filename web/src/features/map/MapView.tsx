@@ -344,7 +344,7 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
 
   return (
     <>
-      <div ref={container} className="map" data-testid="map" />
+      <div ref={container} className="map" data-testid="map" data-opening-text={t('room.opening')} />
       {popupBody && createPortal(<popupBody.Body properties={popupBody.properties} />, popupBody.element)}
     </>
   )

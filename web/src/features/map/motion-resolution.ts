@@ -6,9 +6,12 @@
  *  - while the map is dragged or zoomed it is drawn at 0.4 of its resolution (a sixth of the pixels
  *    to shade), and sharp again once it has been still for a moment;
  *  - while the room opens (basemap and picture arriving tile by tile, each asking for a frame),
- *    frames only update (tiles asked for, symbols placed) and are not drawn, except one at reduced
- *    resolution at most every `startupDrawEveryMs` to show progress over a slow link; the first
- *    complete picture is then drawn sharp (`finishStartup`). The user moving the map, or
+ *    frames only update (tiles asked for, symbols placed) and are not drawn, and the first complete
+ *    picture is drawn once, sharp (`finishStartup`). Only an opening slower than
+ *    `startupFirstDrawMs` shows progress: a frame at reduced resolution then, and every
+ *    `startupDrawEveryMs` after. Each such frame costs hundreds of ms of the CPU the opening needs
+ *    (a frame every 350 ms put the large room's picture off by ≈ 0.5 s). Meanwhile the map element
+ *    carries `data-opening`, for a notice that the map is being drawn. The user moving the map, or
  *    `startupLimitMs` passing without a complete picture, ends this at once;
  *  - when live updates change a source while the map is still, its tiles are laid out again one by
  *    one, each asking for a frame (four frames of a few hundred ms per update of the units): frames
@@ -26,8 +29,10 @@ const slowFramesToReduce = 3
 const sharpAfterStillMs = 600
 /** The resolution while moving (and while the room opens), of the full one: at half, frames of a 2,000-unit room still took ~100 ms. */
 const reducedRatio = 0.4
-/** While the room opens on such a renderer, at most one frame is drawn this often until the picture is complete. */
-const startupDrawEveryMs = 350
+/** While the room opens on such a renderer, no frame is drawn this long, in case the picture completes first… */
+const startupFirstDrawMs = 2000
+/** …then one this often, to show progress, until it does. */
+const startupDrawEveryMs = 1000
 /** The room's opening ends by this time even without a complete picture (e.g. no live connection). */
 const startupLimitMs = 6000
 /** Frames wait at most this long for updated sources to load (a frame then shows what has loaded). */
@@ -55,8 +60,14 @@ export interface MotionResolution {
 /** MapLibre's painter: its `render` draws a frame (the map's own `_render` updates, then calls it). */
 type Painter = { render?: (...args: unknown[]) => void }
 
+/** How often frames are drawn while the room opens (the defaults above; tests set shorter ones). */
+export interface OpeningFrames {
+  firstDrawMs: number
+  drawEveryMs: number
+}
+
 /** Call right after creating the map (before its style loads). */
-export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): MotionResolution {
+export function attachMotionResolution(map: MapLibreMap, element: HTMLElement, opening: OpeningFrames = { firstDrawMs: startupFirstDrawMs, drawEveryMs: startupDrawEveryMs }): MotionResolution {
   const fullRatio = map.getPixelRatio()
   let slow = softwareRenderer(map)
   let starting = slow
@@ -95,10 +106,10 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
   }
 
   // Frames that only update (tiles asked for, symbols placed) and are not drawn: while starting, all
-  // but one every `startupDrawEveryMs`; then, while sources updated by live changes load.
+  // but the progress frames of a slow opening; then, while sources updated by live changes load.
   const painter = (map as unknown as { painter?: Painter }).painter
   const draw = painter?.render?.bind(painter)
-  let lastDrawnAt = performance.now()
+  let nextOpeningDrawAt = performance.now() + opening.firstDrawMs
   const held = new Set<string>()
   let holdTimer: ReturnType<typeof setTimeout> | null = null
   const releaseHold = () => {
@@ -126,14 +137,15 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
   }
   if (painter && draw) {
     painter.render = (...args: unknown[]) => {
-      if (starting ? performance.now() - lastDrawnAt < startupDrawEveryMs : holding()) return
-      lastDrawnAt = performance.now()
+      if (starting ? performance.now() < nextOpeningDrawAt : holding()) return
+      if (starting) nextOpeningDrawAt = performance.now() + opening.drawEveryMs
       draw(...args)
     }
   }
   const endStartup = () => {
     if (!starting) return false
     starting = false
+    delete element.dataset.opening
     clearTimeout(startupLimit)
     map.triggerRepaint()
     return !map.isMoving() && setReduced(false)
@@ -165,7 +177,10 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
       if (!map.isMoving()) setReduced(false)
     }, sharpAfterStillMs)
   }
-  if (starting) setReduced(true)
+  if (starting) {
+    element.dataset.opening = 'true'
+    setReduced(true)
+  }
   // Another source changing (the drawing tool's shape following the pointer, say) is drawn at once.
   const onSourceData = (event: MapSourceDataEvent) => {
     if (held.size > 0 && event.sourceDataType === 'content' && !held.has(event.sourceId)) drawHeld()
@@ -188,6 +203,7 @@ export function attachMotionResolution(map: MapLibreMap, element: HTMLElement): 
     detach() {
       if (sharpTimer) clearTimeout(sharpTimer)
       releaseHold()
+      delete element.dataset.opening
       if (painter && Object.hasOwn(painter, 'render')) delete painter.render
       clearTimeout(startupLimit)
       map.off('movestart', onMoveStart)

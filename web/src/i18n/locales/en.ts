@@ -21,6 +21,7 @@ export const en = {
   },
   room: {
     panel: 'Side panel', showPanel: 'Show the panel', hidePanel: 'Hide the panel', map: 'Map of the room. Arrow keys pan, + and − zoom.',
+    opening: 'Drawing the map…',
     tabs: { layers: 'Layers', feed: 'Live feed', units: 'Units' },
     notFound: 'This room does not exist or your organization is not a member of it.',
   },
