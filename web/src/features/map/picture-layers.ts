@@ -12,7 +12,7 @@ import type { Language } from '../../i18n/i18n.ts'
 import type { LivePicture } from '../../live/live-picture.ts'
 import type { RoomLiveLayer } from '../../live/room-opening.ts'
 import { localName, organizationColour } from '../../ui/organizations.ts'
-import { regularFont } from './basemap-style.ts'
+import { regularFont, sharedProgram } from './basemap-style.ts'
 import { labelPoint } from './label-point.ts'
 import { operationsMapLayer } from '../operations/operations-map-layer.ts'
 
@@ -269,7 +269,7 @@ const placesLayer: PictureLayer = {
     }))),
   },
   styleLayers: (source) => [
-    { id: 'places-dots', type: 'circle', source: source('points'), minzoom: 8, paint: { 'circle-radius': 2.5, 'circle-color': '#57534e' } },
+    { id: 'places-dots', type: 'circle', source: source('points'), minzoom: 8, paint: { 'circle-radius': sharedProgram(2.5), 'circle-color': '#57534e' } },
     {
       id: 'places-labels', type: 'symbol', source: source('points'), minzoom: 9.5,
       layout: { 'text-field': ['get', 'label'], 'text-font': [regularFont], 'text-size': 10.5, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.5 },
