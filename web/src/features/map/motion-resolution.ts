@@ -10,7 +10,8 @@
  *    picture is drawn once, sharp (`finishStartup`). Only an opening slower than
  *    `startupFirstDrawMs` shows progress: a frame at reduced resolution then, and every
  *    `startupDrawEveryMs` after. Each such frame costs hundreds of ms of the CPU the opening needs
- *    (a frame every 350 ms put the large room's picture off by ≈ 0.5 s). Meanwhile the map element
+ *    (a frame every 350 ms put the large room's picture off by ≈ 0.5 s; one due at 2 s, as the
+ *    picture was nearly complete, by ≈ 1 s: the first frame compiles every shader program). Meanwhile the map element
  *    carries `data-opening`, for a notice that the map is being drawn. The user moving the map, or
  *    `startupLimitMs` passing without a complete picture, ends this at once;
  *  - when live updates change a source while the map is still, its tiles are laid out again one by
@@ -30,7 +31,7 @@ const sharpAfterStillMs = 600
 /** The resolution while moving (and while the room opens), of the full one: at half, frames of a 2,000-unit room still took ~100 ms. */
 const reducedRatio = 0.4
 /** While the room opens on such a renderer, no frame is drawn this long, in case the picture completes first… */
-const startupFirstDrawMs = 2000
+const startupFirstDrawMs = 4000
 /** …then one this often, to show progress, until it does. */
 const startupDrawEveryMs = 1000
 /** The room's opening ends by this time even without a complete picture (e.g. no live connection). */
