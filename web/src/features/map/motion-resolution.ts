@@ -11,9 +11,10 @@
  *    `startupFirstDrawMs` shows progress: a frame at reduced resolution then, and every
  *    `startupDrawEveryMs` after. Each such frame costs hundreds of ms of the CPU the opening needs
  *    (a frame every 350 ms put the large room's picture off by ≈ 0.5 s; one due at 2 s, as the
- *    picture was nearly complete, by ≈ 1 s: the first frame compiles every shader program). Meanwhile the map element
- *    carries `data-opening`, for a notice that the map is being drawn. The user moving the map, or
- *    `startupLimitMs` passing without a complete picture, ends this at once;
+ *    picture was nearly complete, by ≈ 1 s: the first frame compiles every shader program).
+ *    Meanwhile the map element carries `data-opening`, for a notice that the map is being drawn.
+ *    The user moving the map, or `startupLimitMs` passing without a complete picture, ends this
+ *    at once;
  *  - when live updates change a source while the map is still, its tiles are laid out again one by
  *    one, each asking for a frame (four frames of a few hundred ms per update of the units): frames
  *    wait until the updated sources have loaded (`holdUntilLoaded`, at most `holdLimitMs`), so an
