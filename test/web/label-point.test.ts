@@ -40,3 +40,24 @@ test('an area without a usable ring has no name point', () => {
   assert.equal(labelPoint({ type: 'Polygon', coordinates: [] }), null)
   assert.equal(labelPoint({ type: 'Polygon', coordinates: [[[44, 35], [45, 35], [44, 35]]] }), null)
 })
+
+test('a thick L-shaped area, whose centre of gravity lies inside but by its inner corner, is named away from the edges', () => {
+  // Arms 0.4° wide in a 1° square: the centre of gravity (44.39, 35.39) is 0.02° from the inner corner.
+  const ring = [[44, 35], [45, 35], [45, 35.4], [44.4, 35.4], [44.4, 36], [44, 36], [44, 35]]
+  const point = labelPoint({ type: 'Polygon', coordinates: [ring] })!
+  assert.ok(inside(point, ring), `${point} is inside the area`)
+  const distanceToEdges = Math.min(...ring.slice(1).map(([x2, y2], index) => {
+    const [x1, y1] = ring[index]!
+    const [dx, dy] = [x2! - x1!, y2! - y1!]
+    const along = Math.max(0, Math.min(1, ((point[0] - x1!) * dx + (point[1] - y1!) * dy) / (dx * dx + dy * dy)))
+    return Math.hypot(point[0] - (x1! + along * dx), point[1] - (y1! + along * dy))
+  }))
+  assert.ok(distanceToEdges > 0.15, `${point} is ${distanceToEdges.toFixed(3)}° from the nearest edge, the centre of gravity 0.02°`)
+})
+
+test('an area with a hole around its centre of gravity is named in its body, not in the hole', () => {
+  const outer = [[44, 35], [45, 35], [45, 36], [44, 36], [44, 35]]
+  const hole = [[44.3, 35.3], [44.3, 35.7], [44.7, 35.7], [44.7, 35.3], [44.3, 35.3]]
+  const point = labelPoint({ type: 'Polygon', coordinates: [outer, hole] })!
+  assert.ok(inside(point, outer) && !inside(point, hole), `${point} is in the area's body`)
+})
