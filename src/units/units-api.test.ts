@@ -61,7 +61,31 @@ for (const backend of storageBackends()) {
       const malformed = await symbol('not-a-code.svg')
       assert.equal(malformed.statusCode, 400)
       assert.equal(malformed.json().code, 'validation-failed')
-      assert.equal((await symbol('SFGPUCI----K---.png')).statusCode, 400)
+      assert.equal((await symbol('SFGPUCI----K---.gif')).statusCode, 400)
+    })
+
+    test('the map symbol as PNG is the SVG drawn at the screen\'s pixel ratio; a scale out of 1–3 is a problem', async () => {
+      const symbol = (file: string) => tansiq.app.inject({ method: 'GET', url: `/api/unit-symbols/${file}` })
+      const svg = (await symbol('SFGPUCI----K---.svg')).body
+      const [, svgWidth, svgHeight] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number)
+      for (const scale of [1, 2, 3]) {
+        const png = await symbol(`SFGPUCI----K---.png?scale=${scale}`)
+        assert.equal(png.statusCode, 200, png.body)
+        assert.equal(png.headers['content-type'], 'image/png')
+        const bytes = png.rawPayload
+        assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature')
+        // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+        const [width, height] = [bytes.readUInt32BE(16), bytes.readUInt32BE(20)]
+        assert.ok(Math.abs(width - svgWidth! * scale) <= 1 && Math.abs(height - svgHeight! * scale) <= 1, `${width} × ${height} at scale ${scale}, the SVG ${svgWidth} × ${svgHeight}`)
+      }
+      const hostile = await symbol('SHGPUCI----K---.png?scale=2')
+      assert.notDeepEqual(hostile.rawPayload, (await symbol('SFGPUCI----K---.png?scale=2')).rawPayload)
+      assert.equal((await symbol('SFGPUCI----K---.png')).rawPayload.readUInt32BE(16), (await symbol('SFGPUCI----K---.png?scale=1')).rawPayload.readUInt32BE(16), 'scale 1 by default')
+      for (const scale of ['0', '4', '1.5', 'x']) {
+        const refused = await symbol(`SFGPUCI----K---.png?scale=${scale}`)
+        assert.equal(refused.statusCode, 400, `scale ${scale}`)
+        assert.equal(refused.json().code, 'validation-failed')
+      }
     })
 
     test('an organization never sees a unit not released to it, by id or in lists', async () => {

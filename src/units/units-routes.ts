@@ -4,16 +4,21 @@ import { contentEtag, requirePrincipal, type TansiqServer } from '../platform/ht
 import { changeReleaseBodySchema } from '../releasability/release-schemas.ts'
 import { sidcPattern } from './core/sidc-form.ts'
 import { mapSymbolSvg } from './core/symbol-code.ts'
+import { svgToPng } from './symbol-png.ts'
 import { createUnitBodySchema, listUnitsQuerySchema, unitSchema, updateUnitBodySchema } from './unit-schemas.ts'
 import type { UnitsService } from './units-service.ts'
 
 const idParams = z.object({ id: z.string().uuid() }).strict()
+const symbolFile = /^(?<sidc>.+)\.(?<format>svg|png)$/
 const symbolParams = z.object({
-  file: z.string().refine((file) => file.endsWith('.svg') && sidcPattern.test(file.slice(0, -'.svg'.length)), 'a symbol code (15 letters, or 20 or 30 digits) followed by .svg, e.g. SFGPUCI----K---.svg'),
+  file: z.string().refine((file) => sidcPattern.test(symbolFile.exec(file)?.groups?.sidc ?? ''), 'a symbol code (15 letters, or 20 or 30 digits) followed by .svg or .png, e.g. SFGPUCI----K---.svg'),
+}).strict()
+const symbolQuery = z.object({
+  scale: z.coerce.number().int().min(1).max(3).default(1).describe('PNG only: pixels per CSS px (a screen\'s device pixel ratio, 1 to 3)'),
 }).strict()
 const symbolDocumentation = {
-  description: 'The symbol as SVG (milsymbol), as the room\'s map draws it: status as a simple modifier, no text; the unknown-affiliation frame for a code milsymbol cannot read.',
-  content: { 'image/svg+xml': { schema: z.string() } },
+  description: 'The symbol as the room\'s map draws it (milsymbol): status as a simple modifier, no text; the unknown-affiliation frame for a code milsymbol cannot read. As SVG, or as PNG at `scale` pixels per CSS px, which a browser decodes off its main thread.',
+  content: { 'image/svg+xml': { schema: z.string() }, 'image/png': { schema: z.string().describe('binary') } },
 }
 /** Symbols drawn so far, by code: a room uses a few dozen. Bounded, in case of many odd codes. */
 const symbolCacheSize = 2000
@@ -45,22 +50,24 @@ export function registerUnitsRoutes(app: TansiqServer, units: UnitsService): voi
 
   // Public like the basemap: a symbol is reference drawing, it names no unit and shows no position.
   // The same code always gives the same drawing while the server runs: cached a day, then revalidated.
-  const symbols = new Map<string, { svg: Buffer; etag: string }>()
+  const symbols = new Map<string, { body: Buffer; etag: string }>()
   app.get('/api/unit-symbols/:file', {
     config: { access: 'public' },
-    schema: { tags: ['picture'], summary: 'The map symbol of a symbol code (SIDC), as SVG', params: symbolParams, response: { 200: symbolDocumentation, 304: z.null().describe('Not modified (If-None-Match)') } },
+    schema: { tags: ['picture'], summary: 'The map symbol of a symbol code (SIDC), as SVG or PNG', params: symbolParams, querystring: symbolQuery, response: { 200: symbolDocumentation, 304: z.null().describe('Not modified (If-None-Match)') } },
   }, async (request, reply) => {
-    const sidc = request.params.file.slice(0, -'.svg'.length)
-    let symbol = symbols.get(sidc)
+    const { sidc, format } = symbolFile.exec(request.params.file)!.groups as { sidc: string; format: 'svg' | 'png' }
+    const key = format === 'svg' ? sidc : `${sidc}@${request.query.scale}`
+    let symbol = symbols.get(key)
     if (!symbol) {
-      const svg = Buffer.from(mapSymbolSvg(sidc), 'utf8')
-      symbol = { svg, etag: contentEtag(svg) }
+      const svg = mapSymbolSvg(sidc)
+      const body = format === 'svg' ? Buffer.from(svg, 'utf8') : svgToPng(svg, request.query.scale)
+      symbol = { body, etag: contentEtag(body) }
       if (symbols.size >= symbolCacheSize) symbols.clear()
-      symbols.set(sidc, symbol)
+      symbols.set(key, symbol)
     }
-    reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'public, max-age=86400').header('etag', symbol.etag).header('x-content-type-options', 'nosniff')
+    reply.type(format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png').header('cache-control', 'public, max-age=86400').header('etag', symbol.etag).header('x-content-type-options', 'nosniff')
     if (request.headers['if-none-match'] === symbol.etag) return reply.code(304).send(null)
-    return reply.send(symbol.svg as never)
+    return reply.send(symbol.body as never)
   })
 
   app.put('/api/units/:id/release', {

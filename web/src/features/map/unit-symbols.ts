@@ -1,8 +1,11 @@
 /**
  * Unit symbols (APP-6 / MIL-STD-2525), added to the map as images named `sidc:<code>` the first time
- * a unit with that code is shown. The server draws them with milsymbol (GET
- * /api/unit-symbols/<code>.svg, kept a day by the browser's cache), so the page does not carry
- * milsymbol's 860 KB of script; a room has a few dozen distinct codes even with thousands of units.
+ * a unit with that code is shown. The server draws them with milsymbol, as PNG at the screen's pixel
+ * ratio (GET /api/unit-symbols/<code>.png?scale=<ratio>, kept a day by the browser's cache), so the
+ * page does not carry milsymbol's 860 KB of script and decodes them off its main thread
+ * (createImageBitmap): as SVG images, laid out and drawn on the main thread, the symbols took
+ * ≈ 250 ms of it as a large room opened. A room has a few dozen distinct codes even with thousands
+ * of units.
  * While a symbol cannot be fetched (a bad link), a plain frame stands in for it, so the unit stays on
  * the map, and the symbol is fetched again until it arrives.
  */
@@ -48,7 +51,7 @@ async function loadSymbol(map: MapLibreMap, imageId: string): Promise<void> {
   const sidc = imageId.slice(prefix.length)
   const ratio = pixelRatio()
   try {
-    const symbol = rasterise(await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc), ratio)
+    const symbol = await fetchSymbol(sidcPattern.test(sidc) ? sidc : unknownSidc, ratio)
     if (!mapRemoved(map) && map.hasImage(imageId)) map.removeImage(imageId)
     putImage(map, imageId, symbol, ratio)
   } catch {
@@ -57,27 +60,10 @@ async function loadSymbol(map: MapLibreMap, imageId: string): Promise<void> {
   }
 }
 
-async function fetchSymbol(sidc: string): Promise<HTMLImageElement> {
-  const response = await fetch(`/api/unit-symbols/${encodeURIComponent(sidc)}.svg`, { credentials: 'same-origin' })
+async function fetchSymbol(sidc: string, ratio: number): Promise<ImageBitmap> {
+  const response = await fetch(`/api/unit-symbols/${encodeURIComponent(sidc)}.png?scale=${ratio}`, { credentials: 'same-origin' })
   if (!response.ok) throw new Error(`symbol ${sidc}: HTTP ${response.status}`)
-  const url = URL.createObjectURL(await response.blob())
-  try {
-    const image = new Image()
-    image.src = url
-    await image.decode()
-    return image
-  } finally {
-    URL.revokeObjectURL(url)
-  }
-}
-
-function rasterise(image: HTMLImageElement, ratio: number): ImageData {
-  const canvas = document.createElement('canvas')
-  canvas.width = Math.ceil(image.naturalWidth * ratio)
-  canvas.height = Math.ceil(image.naturalHeight * ratio)
-  const context = canvas.getContext('2d')!
-  context.drawImage(image, 0, 0, canvas.width, canvas.height)
-  return context.getImageData(0, 0, canvas.width, canvas.height)
+  return createImageBitmap(await response.blob())
 }
 
 /** A grey frame with a question mark: a unit whose symbol has not arrived yet. */
@@ -99,7 +85,7 @@ function standIn(ratio: number): ImageData {
   return context.getImageData(0, 0, size, size)
 }
 
-function putImage(map: MapLibreMap, imageId: string, data: ImageData, ratio: number): void {
+function putImage(map: MapLibreMap, imageId: string, data: ImageData | ImageBitmap, ratio: number): void {
   if (mapRemoved(map) || map.hasImage(imageId)) return
   map.addImage(imageId, data, { pixelRatio: ratio })
 }
