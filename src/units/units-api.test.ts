@@ -62,6 +62,11 @@ for (const backend of storageBackends()) {
       assert.equal(malformed.statusCode, 400)
       assert.equal(malformed.json().code, 'validation-failed')
       assert.equal((await symbol('SFGPUCI----K---.gif')).statusCode, 400)
+      // The file name is documented as the string it is, though the route reads it into code and format.
+      const documented = (await tansiq.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths['/api/unit-symbols/{file}'].get
+      const file = documented.parameters.find((parameter: { name: string }) => parameter.name === 'file')
+      assert.deepEqual([file.in, file.schema.type], ['path', 'string'])
+      assert.match(file.description, /\.svg or \.png/)
     })
 
     test('the map symbol as PNG is the SVG drawn at the screen\'s pixel ratio; a scale out of 1–3 is a problem', async () => {

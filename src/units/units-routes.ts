@@ -10,9 +10,16 @@ import type { UnitsService } from './units-service.ts'
 
 const idParams = z.object({ id: z.string().uuid() }).strict()
 const symbolFile = /^(?<sidc>.+)\.(?<format>svg|png)$/
-const symbolParams = z.object({
-  file: z.string().refine((file) => sidcPattern.test(symbolFile.exec(file)?.groups?.sidc ?? ''), 'a symbol code (15 letters, or 20 or 30 digits) followed by .svg or .png, e.g. SFGPUCI----K---.svg'),
-}).strict()
+/** `<code>.svg` or `<code>.png`, read once into the code and the format. */
+const symbolFileSchema = z.string().transform((file, context) => {
+  const parts = symbolFile.exec(file)?.groups as { sidc: string; format: 'svg' | 'png' } | undefined
+  if (!parts || !sidcPattern.test(parts.sidc)) {
+    context.addIssue({ code: 'custom', message: 'a symbol code (15 letters, or 20 or 30 digits) followed by .svg or .png, e.g. SFGPUCI----K---.svg' })
+    return z.NEVER
+  }
+  return { sidc: parts.sidc, format: parts.format }
+}).describe('A symbol code (SIDC) followed by .svg or .png, e.g. SFGPUCI----K---.svg')
+const symbolParams = z.object({ file: symbolFileSchema }).strict()
 const symbolQuery = z.object({
   scale: z.coerce.number().int().min(1).max(3).default(1).describe('PNG only: pixels per CSS px (a screen\'s device pixel ratio, 1 to 3)'),
 }).strict()
@@ -55,7 +62,7 @@ export function registerUnitsRoutes(app: TansiqServer, units: UnitsService): voi
     config: { access: 'public' },
     schema: { tags: ['picture'], summary: 'The map symbol of a symbol code (SIDC), as SVG or PNG', params: symbolParams, querystring: symbolQuery, response: { 200: symbolDocumentation, 304: z.null().describe('Not modified (If-None-Match)') } },
   }, async (request, reply) => {
-    const { sidc, format } = symbolFile.exec(request.params.file)!.groups as { sidc: string; format: 'svg' | 'png' }
+    const { sidc, format } = request.params.file
     const key = format === 'svg' ? sidc : `${sidc}@${request.query.scale}`
     let symbol = symbols.get(key)
     if (!symbol) {
