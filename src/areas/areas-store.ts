@@ -1,29 +1,15 @@
 /** SQL of areas of responsibility and joint security areas. */
 import type { Queryable } from '../platform/database/database.ts'
 import type { AreaGeometry } from '../platform/geometry/geojson.ts'
-import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
+import { selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
 import type { Area, AreaKind } from './area-schemas.ts'
-import { isoTime, shapeConditions, type ShapeFilter } from './shape-store.ts'
+import { shapeConditions, shapeFields, shapeOrderAndLimit, type ShapeFilter, type ShapePage, type ShapeRow } from './shape-store.ts'
 
-interface AreaRow extends ReleaseColumns {
-  id: string
+interface AreaRow extends ShapeRow {
   unit_id: string | null
-  room_id: string | null
   kind: AreaKind
-  name_en: string
-  name_ar: string
-  name_ckb: string
   geometry: Area['geometry']
   area_km2: number
-  west: number
-  south: number
-  east: number
-  north: number
-  valid_from: Date | string
-  valid_to: Date | string | null
-  version: number
-  created_at: Date | string
-  updated_at: Date | string
 }
 
 const selectAreas = `select a.id, a.organization_id, a.unit_id, a.room_id, a.kind, a.name_en, a.name_ar, a.name_ckb,
@@ -36,23 +22,7 @@ const selectAreas = `select a.id, a.organization_id, a.unit_id, a.room_id, a.kin
 const storedGeometry = (index: number) => `st_multi(st_force2d(st_setsrid(st_geomfromgeojson($${index}::text), 4326)))`
 
 function toArea(row: AreaRow, viewer: Viewer): Area {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    unitId: row.unit_id,
-    roomId: row.room_id,
-    kind: row.kind,
-    names: { en: row.name_en, ar: row.name_ar, ckb: row.name_ckb },
-    geometry: row.geometry,
-    areaKm2: row.area_km2,
-    bbox: [row.west, row.south, row.east, row.north],
-    validFrom: isoTime(row.valid_from),
-    validTo: row.valid_to === null ? null : isoTime(row.valid_to),
-    release: releaseView(row, viewer),
-    version: row.version,
-    createdAt: isoTime(row.created_at),
-    updatedAt: isoTime(row.updated_at),
-  }
+  return { ...shapeFields(row, viewer), unitId: row.unit_id, kind: row.kind, geometry: row.geometry, areaKm2: row.area_km2 }
 }
 
 /** Which areas: the shape filter, optionally of one kind. */
@@ -64,7 +34,7 @@ export interface AreaFilter extends ShapeFilter {
  * Areas released to the viewer that match the filter. Ordered by name for people; with `page`,
  * ordered by id after `page.afterId` for keyset pagination. `limit` null returns every match.
  */
-export async function listAreas(database: Queryable, viewer: Viewer, filter: AreaFilter & { limit: number | null; page?: { afterId: string | undefined } | undefined }): Promise<Area[]> {
+export async function listAreas(database: Queryable, viewer: Viewer, filter: AreaFilter & ShapePage): Promise<Area[]> {
   const conditions = ['{released:a}']
   const parameters: unknown[] = []
   shapeConditions('a', filter, conditions, parameters)
@@ -72,17 +42,8 @@ export async function listAreas(database: Queryable, viewer: Viewer, filter: Are
     parameters.push(filter.kind)
     conditions.push(`a.kind = $${parameters.length}`)
   }
-  if (filter.page?.afterId) {
-    parameters.push(filter.page.afterId)
-    conditions.push(`a.id > $${parameters.length}`)
-  }
-  let limit = ''
-  if (filter.limit !== null) {
-    parameters.push(filter.limit)
-    limit = ` limit $${parameters.length}`
-  }
-  const order = filter.page ? 'a.id' : 'a.name_en, a.id'
-  const rows = await selectReleased<AreaRow>(database, viewer, `${selectAreas} where ${conditions.join(' and ')} order by ${order}${limit}`, parameters)
+  const orderAndLimit = shapeOrderAndLimit('a', filter, conditions, parameters)
+  const rows = await selectReleased<AreaRow>(database, viewer, `${selectAreas} where ${conditions.join(' and ')}${orderAndLimit}`, parameters)
   return rows.map((row) => toArea(row, viewer))
 }
 

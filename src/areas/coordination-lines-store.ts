@@ -1,27 +1,13 @@
 /** SQL of coordination lines. */
 import type { Queryable } from '../platform/database/database.ts'
 import type { LineStringGeometry } from '../platform/geometry/geojson.ts'
-import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
+import { selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
 import type { CoordinationLine } from './coordination-line-schemas.ts'
-import { isoTime, shapeConditions, type ShapeFilter } from './shape-store.ts'
+import { shapeConditions, shapeFields, shapeOrderAndLimit, type ShapeFilter, type ShapePage, type ShapeRow } from './shape-store.ts'
 
-interface LineRow extends ReleaseColumns {
-  id: string
-  room_id: string | null
-  name_en: string
-  name_ar: string
-  name_ckb: string
+interface LineRow extends ShapeRow {
   geometry: CoordinationLine['geometry']
   length_km: number
-  west: number
-  south: number
-  east: number
-  north: number
-  valid_from: Date | string
-  valid_to: Date | string | null
-  version: number
-  created_at: Date | string
-  updated_at: Date | string
 }
 
 const selectLines = `select l.id, l.organization_id, l.room_id, l.name_en, l.name_ar, l.name_ckb,
@@ -34,42 +20,19 @@ const selectLines = `select l.id, l.organization_id, l.room_id, l.name_en, l.nam
 const storedGeometry = (index: number) => `st_force2d(st_setsrid(st_geomfromgeojson($${index}::text), 4326))`
 
 function toLine(row: LineRow, viewer: Viewer): CoordinationLine {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    roomId: row.room_id,
-    names: { en: row.name_en, ar: row.name_ar, ckb: row.name_ckb },
-    geometry: row.geometry,
-    lengthKm: row.length_km,
-    bbox: [row.west, row.south, row.east, row.north],
-    validFrom: isoTime(row.valid_from),
-    validTo: row.valid_to === null ? null : isoTime(row.valid_to),
-    release: releaseView(row, viewer),
-    version: row.version,
-    createdAt: isoTime(row.created_at),
-    updatedAt: isoTime(row.updated_at),
-  }
+  return { ...shapeFields(row, viewer), geometry: row.geometry, lengthKm: row.length_km }
 }
 
 /**
  * Coordination lines released to the viewer that match the filter. Ordered by name for people;
  * with `page`, ordered by id after `page.afterId` for keyset pagination. `limit` null returns every match.
  */
-export async function listCoordinationLines(database: Queryable, viewer: Viewer, filter: ShapeFilter & { limit: number | null; page?: { afterId: string | undefined } | undefined }): Promise<CoordinationLine[]> {
+export async function listCoordinationLines(database: Queryable, viewer: Viewer, filter: ShapeFilter & ShapePage): Promise<CoordinationLine[]> {
   const conditions = ['{released:l}']
   const parameters: unknown[] = []
   shapeConditions('l', filter, conditions, parameters)
-  if (filter.page?.afterId) {
-    parameters.push(filter.page.afterId)
-    conditions.push(`l.id > $${parameters.length}`)
-  }
-  let limit = ''
-  if (filter.limit !== null) {
-    parameters.push(filter.limit)
-    limit = ` limit $${parameters.length}`
-  }
-  const order = filter.page ? 'l.id' : 'l.name_en, l.id'
-  const rows = await selectReleased<LineRow>(database, viewer, `${selectLines} where ${conditions.join(' and ')} order by ${order}${limit}`, parameters)
+  const orderAndLimit = shapeOrderAndLimit('l', filter, conditions, parameters)
+  const rows = await selectReleased<LineRow>(database, viewer, `${selectLines} where ${conditions.join(' and ')}${orderAndLimit}`, parameters)
   return rows.map((row) => toLine(row, viewer))
 }
 

@@ -1,10 +1,11 @@
 /**
- * SQL shared by areas and coordination lines: the filters by room, box and time of validity, and
- * the checks of what they refer to (a room the organization is a member of, a unit released to it).
+ * SQL shared by areas and coordination lines: the filters by room, box and time of validity, the
+ * order and pages of a list, the columns and API fields both have, and the checks of what they
+ * refer to (a room the organization is a member of, a unit released to it).
  */
-import type { Queryable } from '../platform/database/database.ts'
+import { isoTime, type Queryable } from '../platform/database/database.ts'
 import type { BoundingBox } from '../platform/geometry/geojson.ts'
-import { selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
+import { releaseView, selectReleased, type ReleaseColumns, type Viewer } from '../releasability/released-store.ts'
 
 /** Which shapes: of a room (own room or released to it), intersecting a box, in force at a time. */
 export interface ShapeFilter {
@@ -35,6 +36,64 @@ export function shapeConditions(alias: string, filter: ShapeFilter, conditions: 
   }
 }
 
+/** How many shapes and in which order: by name for people, or by id after `page.afterId` for keyset pagination; `limit` null for every match. */
+export interface ShapePage {
+  limit: number | null
+  page?: { afterId: string | undefined } | undefined
+}
+
+/**
+ * The `order by … limit …` of a list of shapes on table alias `alias`, after appending the keyset
+ * condition to `conditions` and the values to `parameters` (as shapeConditions does).
+ */
+export function shapeOrderAndLimit(alias: string, filter: ShapePage, conditions: string[], parameters: unknown[]): string {
+  if (filter.page?.afterId) {
+    parameters.push(filter.page.afterId)
+    conditions.push(`${alias}.id > $${parameters.length}`)
+  }
+  let limit = ''
+  if (filter.limit !== null) {
+    parameters.push(filter.limit)
+    limit = ` limit $${parameters.length}`
+  }
+  return ` order by ${filter.page ? `${alias}.id` : `${alias}.name_en, ${alias}.id`}${limit}`
+}
+
+/** The columns every shape's row has beside its own (the select lists of areas-store.ts and coordination-lines-store.ts). */
+export interface ShapeRow extends ReleaseColumns {
+  id: string
+  room_id: string | null
+  name_en: string
+  name_ar: string
+  name_ckb: string
+  west: number
+  south: number
+  east: number
+  north: number
+  valid_from: Date | string
+  valid_to: Date | string | null
+  version: number
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/** The fields every shape has in the API, from its row as the viewer may see it. */
+export function shapeFields(row: ShapeRow, viewer: Viewer) {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    roomId: row.room_id,
+    names: { en: row.name_en, ar: row.name_ar, ckb: row.name_ckb },
+    bbox: [row.west, row.south, row.east, row.north] as BoundingBox,
+    validFrom: isoTime(row.valid_from),
+    validTo: row.valid_to === null ? null : isoTime(row.valid_to),
+    release: releaseView(row, viewer),
+    version: row.version,
+    createdAt: isoTime(row.created_at),
+    updatedAt: isoTime(row.updated_at),
+  }
+}
+
 /** The member organizations of a room (one query, kept with the rooms). */
 export { roomMembers } from '../rooms/rooms-store.ts'
 
@@ -46,7 +105,6 @@ export async function unitOrganization(database: Queryable, viewer: Viewer, unit
   return row?.organization_id ?? null
 }
 
-export { isoTime } from '../platform/database/database.ts'
 
 /** The tables of shapes: areas and coordination lines. */
 export type ShapeTable = 'areas' | 'coordination_lines'
