@@ -35,6 +35,31 @@ export const multiPolygonViewSchema = z.object({
   coordinates: z.array(z.array(z.array(positionSchema))),
 }).describe('GeoJSON MultiPolygon (every area is stored as one)')
 
+/** What every shape (area, coordination line) has in the API after its own fields: extent, validity, release, version. */
+export const shapeViewCommon = {
+  bbox: extentSchema,
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  release: releaseViewSchema,
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}
+
+/** What every shape's create body ends with: its validity and release. */
+export const shapeCreateCommon = {
+  validFrom: instantSchema.optional().describe('Start of validity (inclusive); now when left out'),
+  validTo: instantSchema.nullable().default(null).describe('End of validity (exclusive); null for until further notice'),
+  release: releaseSchema.default({ scope: 'originator' }),
+}
+
+/** What every shape's update body ends with: its validity and the version edited. */
+export const shapeUpdateCommon = {
+  validFrom: instantSchema.optional(),
+  validTo: instantSchema.nullable().optional(),
+  version: z.number().int().positive().optional().describe('The version you edited; a newer stored version answers 409'),
+}
+
 export const areaSchema = z.object({
   id: z.string().uuid(),
   organizationId: z.string(),
@@ -44,13 +69,7 @@ export const areaSchema = z.object({
   names: namesViewSchema,
   geometry: multiPolygonViewSchema,
   areaKm2: z.number().describe('Area on the WGS 84 ellipsoid, in square kilometres'),
-  bbox: extentSchema,
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  release: releaseViewSchema,
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...shapeViewCommon,
 })
 export type Area = z.infer<typeof areaSchema>
 
@@ -60,9 +79,7 @@ export const createAreaBodySchema = z.object({
   geometry: areaInputGeometrySchema,
   unitId: z.string().uuid().nullable().default(null).describe('A unit of your organization this area belongs to'),
   roomId: roomIdSchema.nullable().default(null).describe('The room whose picture the area belongs to (you must be a member)'),
-  validFrom: instantSchema.optional().describe('Start of validity (inclusive); now when left out'),
-  validTo: instantSchema.nullable().default(null).describe('End of validity (exclusive); null for until further notice'),
-  release: releaseSchema.default({ scope: 'originator' }),
+  ...shapeCreateCommon,
 }).strict()
 export type CreateAreaInput = z.infer<typeof createAreaBodySchema>
 
@@ -72,9 +89,7 @@ export const updateAreaBodySchema = z.object({
   geometry: areaInputGeometrySchema.optional(),
   unitId: z.string().uuid().nullable().optional(),
   roomId: roomIdSchema.nullable().optional(),
-  validFrom: instantSchema.optional(),
-  validTo: instantSchema.nullable().optional(),
-  version: z.number().int().positive().optional().describe('The version you edited; a newer stored version answers 409'),
+  ...shapeUpdateCommon,
 }).strict()
 export type UpdateAreaInput = z.infer<typeof updateAreaBodySchema>
 

@@ -1,10 +1,9 @@
 /** Schemas of coordination lines (phase lines, boundaries between units): validation, types and the OpenAPI document. */
 import { z } from 'zod'
 import { lineStringSchema, positionSchema } from '../platform/geometry/geojson.ts'
-import { releaseSchema, releaseViewSchema } from '../releasability/release-schemas.ts'
 import { roomIdSchema } from '../rooms/room-schemas.ts'
 import { namesSchema } from '../units/unit-schemas.ts'
-import { extentSchema, instantSchema, namesViewSchema } from './area-schemas.ts'
+import { instantSchema, namesViewSchema, shapeCreateCommon, shapeUpdateCommon, shapeViewCommon } from './area-schemas.ts'
 
 export const lineStringViewSchema = z.object({
   type: z.literal('LineString'),
@@ -18,13 +17,7 @@ export const coordinationLineSchema = z.object({
   names: namesViewSchema,
   geometry: lineStringViewSchema,
   lengthKm: z.number().describe('Length on the WGS 84 ellipsoid, in kilometres'),
-  bbox: extentSchema,
-  validFrom: z.string(),
-  validTo: z.string().nullable(),
-  release: releaseViewSchema,
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...shapeViewCommon,
 })
 export type CoordinationLine = z.infer<typeof coordinationLineSchema>
 
@@ -32,9 +25,7 @@ export const createCoordinationLineBodySchema = z.object({
   names: namesSchema,
   geometry: lineStringSchema.describe('GeoJSON LineString, [longitude, latitude] in WGS 84, at least 2 distinct points'),
   roomId: roomIdSchema.nullable().default(null).describe('The room whose picture the line belongs to (you must be a member)'),
-  validFrom: instantSchema.optional().describe('Start of validity (inclusive); now when left out'),
-  validTo: instantSchema.nullable().default(null).describe('End of validity (exclusive); null for until further notice'),
-  release: releaseSchema.default({ scope: 'originator' }),
+  ...shapeCreateCommon,
 }).strict()
 export type CreateCoordinationLineInput = z.infer<typeof createCoordinationLineBodySchema>
 
@@ -42,9 +33,7 @@ export const updateCoordinationLineBodySchema = z.object({
   names: namesSchema.optional(),
   geometry: lineStringSchema.optional(),
   roomId: roomIdSchema.nullable().optional(),
-  validFrom: instantSchema.optional(),
-  validTo: instantSchema.nullable().optional(),
-  version: z.number().int().positive().optional().describe('The version you edited; a newer stored version answers 409'),
+  ...shapeUpdateCommon,
 }).strict()
 export type UpdateCoordinationLineInput = z.infer<typeof updateCoordinationLineBodySchema>
 
