@@ -1,11 +1,9 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { storageBackends } from '../platform/database/test-database.ts'
-import { startTestTansiq, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { PictureChange } from '../live/picture-change.ts'
 import { activeAreasOfRoom } from './areas-store.ts'
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 /** A closed square ring of `size` degrees with its south-west corner at (west, south). */
 function square(west: number, south: number, size: number): number[][] {
@@ -26,17 +24,13 @@ const kifriArea = {
 for (const backend of storageBackends()) {
   describe(`areas of responsibility over HTTP on ${backend}`, () => {
     let tansiq: TestTansiq
-    const sessions: Record<string, string> = {}
     const changes: PictureChange[] = []
-    const call = async (user: string, method: Method, url: string, payload?: unknown) => {
-      sessions[user] ??= (await tansiq.login(user)).authorization
-      const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-      return { status: response.statusCode, body: response.body ? response.json() : null }
-    }
+    let call: ApiCaller
     const auditEntries = async (user: string) => (await call(user, 'GET', '/api/audit?limit=500')).body as Array<{ action: string; objectId: string }>
 
     before(async () => {
       tansiq = await startTestTansiq(backend)
+      call = apiCaller(tansiq)
       tansiq.bus.subscribe((change) => changes.push(change))
       const names = { en: 'Kirkuk joint operations room', ar: 'غرفة عمليات كركوك المشتركة', ckb: 'ژووری ئۆپەراسیۆنی هاوبەشی کەرکووک' }
       assert.equal((await call('admin', 'POST', '/api/rooms', { id: 'kirkuk', names, memberOrganizationIds: ['peshmerga', 'iraqi-army', 'joc'] })).status, 201)

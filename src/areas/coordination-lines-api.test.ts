@@ -1,10 +1,8 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { storageBackends } from '../platform/database/test-database.ts'
-import { startTestTansiq, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { PictureChange } from '../live/picture-change.ts'
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 // A phase line from Kifri north-west towards Tuz Khurmatu.
 const phaseLine = {
@@ -16,17 +14,13 @@ const phaseLine = {
 for (const backend of storageBackends()) {
   describe(`coordination lines over HTTP on ${backend}`, () => {
     let tansiq: TestTansiq
-    const sessions: Record<string, string> = {}
     const changes: PictureChange[] = []
-    const call = async (user: string, method: Method, url: string, payload?: unknown) => {
-      sessions[user] ??= (await tansiq.login(user)).authorization
-      const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-      return { status: response.statusCode, body: response.body ? response.json() : null }
-    }
+    let call: ApiCaller
     const auditEntries = async (user: string) => (await call(user, 'GET', '/api/audit?limit=500')).body as Array<{ action: string; objectId: string }>
 
     before(async () => {
       tansiq = await startTestTansiq(backend)
+      call = apiCaller(tansiq)
       tansiq.bus.subscribe((change) => changes.push(change))
       const names = { en: 'Kirkuk joint operations room', ar: 'غرفة عمليات كركوك المشتركة', ckb: 'ژووری ئۆپەراسیۆنی هاوبەشی کەرکووک' }
       assert.equal((await call('admin', 'POST', '/api/rooms', { id: 'kirkuk', names, memberOrganizationIds: ['peshmerga', 'iraqi-army', 'joc'] })).status, 201)

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { storageBackends } from '../platform/database/test-database.ts'
-import { startTestTansiq, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { PictureChange } from '../live/picture-change.ts'
 import type { CoverageFeature } from './core/coverage-views.ts'
 
@@ -57,13 +57,8 @@ const near = (actual: number, expected: number, share: number) => Math.abs(actua
 for (const backend of storageBackends()) {
   describe(`coverage of a joint security area on ${backend}`, () => {
     let tansiq: TestTansiq
-    const sessions: Record<string, string> = {}
     const coverageChanges: PictureChange[] = []
-    const call = async (user: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-      sessions[user] ??= (await tansiq.login(user)).authorization
-      const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-      return { status: response.statusCode, body: response.body ? response.json() : null }
-    }
+    let call: ApiCaller
     const names = (en: string) => ({ en })
     const members = ['iraqi-army', 'joc', 'peshmerga']
     let peshmergaAreaId: string
@@ -73,6 +68,7 @@ for (const backend of storageBackends()) {
 
     before(async () => {
       tansiq = await startTestTansiq(backend, { COVERAGE_CHECK_SECONDS: '0' })
+      call = apiCaller(tansiq)
       tansiq.bus.subscribe((change) => {
         if (change.layer === 'coverage') coverageChanges.push(change)
       })

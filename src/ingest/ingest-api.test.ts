@@ -2,11 +2,9 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { storageBackends } from '../platform/database/test-database.ts'
 import { commandLineActor, type Principal } from '../platform/auth/principal.ts'
-import { startTestTansiq, testPassword, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, testPassword, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { IncidentDraft } from './core/incident-draft-schema.ts'
 import type { DraftDetail } from './ingest-schemas.ts'
-
-type Method = 'GET' | 'POST' | 'PATCH'
 
 // A Peshmerga statement: a headline, a relative date (أمس against the publication date), a
 // village in a district, two actors and two results.
@@ -18,12 +16,7 @@ const reportFields = { title: 'تدمير عجلات لداعش في بلكان�
 for (const backend of storageBackends()) {
   describe(`statement reading and the review of incident drafts on ${backend}`, () => {
     let tansiq: TestTansiq
-    const sessions: Record<string, string> = {}
-    const call = async (user: string, method: Method, url: string, payload?: unknown) => {
-      sessions[user] ??= (await tansiq.login(user)).authorization
-      const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-      return { status: response.statusCode, body: response.body ? response.json() : null }
-    }
+    let call: ApiCaller
     const submit = async (user = 'pesh.watch', text = statement) => {
       const created = await call(user, 'POST', '/api/ingest/drafts', { text, published, fileName: 'balkana.txt' })
       assert.equal(created.status, 201, JSON.stringify(created.body))
@@ -36,6 +29,7 @@ for (const backend of storageBackends()) {
 
     before(async () => {
       tansiq = await startTestTansiq(backend)
+      call = apiCaller(tansiq)
       for (const [username, organizationId, role] of [['pesh.viewer', 'peshmerga', 'viewer'], ['army.analyst', 'iraqi-army', 'analyst']] as const) {
         await tansiq.accounts.createUser(commandLineActor('test'), { username, displayName: username, organizationId, role, password: testPassword })
       }
@@ -95,7 +89,7 @@ for (const backend of storageBackends()) {
         assert.match(answer.body.detail, pattern)
       }
       const invalidUtf8 = Buffer.concat([Buffer.from(`{"published":"${published}","text":"`), Buffer.from([0xd8, 0xa7, 0xff, 0xfe]), Buffer.from('"}')])
-      const raw = await tansiq.app.inject({ method: 'POST', url: '/api/ingest/read', payload: invalidUtf8, headers: { authorization: sessions['pesh.analyst']!, 'content-type': 'application/json' } })
+      const raw = await tansiq.app.inject({ method: 'POST', url: '/api/ingest/read', payload: invalidUtf8, headers: { authorization: (await tansiq.login('pesh.analyst')).authorization, 'content-type': 'application/json' } })
       assert.equal(raw.statusCode, 400)
       assert.equal(raw.json().code, 'invalid-encoding')
 

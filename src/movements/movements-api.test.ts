@@ -2,10 +2,9 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { storageBackends } from '../platform/database/test-database.ts'
-import { startTestTansiq, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { PictureChange } from '../live/picture-change.ts'
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 interface Step { kind: string; organizationId: string | null; detail: Record<string, unknown> }
 
 const hour = 3_600_000
@@ -22,13 +21,8 @@ const jalawlaSector = { type: 'Polygon', coordinates: [[[45.25, 34.25], [45.35, 
 for (const backend of storageBackends()) {
   describe(`coordinated movements over HTTP on ${backend}`, () => {
     let tansiq: TestTansiq
-    const sessions: Record<string, string> = {}
     const changes: PictureChange[] = []
-    const call = async (user: string, method: Method, url: string, payload?: unknown) => {
-      sessions[user] ??= (await tansiq.login(user)).authorization
-      const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-      return { status: response.statusCode, body: response.body ? response.json() : null }
-    }
+    let call: ApiCaller
     const count = async (table: string) => Number((await tansiq.database.query<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n)
     // Audit entries of movements only: a first login of a user is audited too.
     const counts = async () => ({ movements: await count('movements'), timeline: await count('movement_timeline'), parties: await count('movement_parties'), findings: await count('movement_findings'), audit: await count(`audit_log where object_type = 'movement'`) })
@@ -45,6 +39,7 @@ for (const backend of storageBackends()) {
 
     before(async () => {
       tansiq = await startTestTansiq(backend, { MOVEMENT_CHECK_SECONDS: '0' })
+      call = apiCaller(tansiq)
       tansiq.bus.subscribe((change) => changes.push(change))
       const names = { en: 'Kirkuk joint operations room', ar: 'غرفة عمليات كركوك المشتركة', ckb: 'ژووری ئۆپەراسیۆنی هاوبەشی کەرکووک' }
       assert.equal((await call('admin', 'POST', '/api/rooms', { id: 'kirkuk', names, memberOrganizationIds: ['peshmerga', 'iraqi-army', 'joc'] })).status, 201)

@@ -7,29 +7,16 @@
  * Peshmerga and army commanders approve the plan; coalition support does not need to.
  * createProposedReferenceOperation stops before the approvals, for tests that walk through them.
  */
-import type { TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, type ApiCaller, type CallableServer } from '../server/test-harness.ts'
 
 /** What the fixture needs of a test server: injecting requests and signing in demo users. */
-export interface OperationFixtureServer {
-  app: Pick<TestTansiq['app'], 'inject'>
-  login: TestTansiq['login']
+export interface OperationFixtureServer extends CallableServer {
   movements?: { settled(): Promise<void> }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-
-/** Calls the API as a demo user; the answer's status and JSON body. */
-export type OperationCaller = (username: string, method: Method, url: string, payload?: unknown) => Promise<{ status: number; body: any }> // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A caller that signs each demo user in once and sends its bearer token. */
-export function operationCaller(tansiq: OperationFixtureServer): OperationCaller {
-  const sessions = new Map<string, string>()
-  return async (username, method, url, payload) => {
-    if (!sessions.has(username)) sessions.set(username, (await tansiq.login(username)).authorization)
-    const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions.get(username)! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-    return { status: response.statusCode, body: response.body ? response.json() : null }
-  }
-}
+/** Calls the API as a demo user (test-harness.ts). */
+export type OperationCaller = ApiCaller
+export const operationCaller = apiCaller
 
 const minute = 60_000
 

@@ -17,6 +17,27 @@ export interface TestTansiq extends Tansiq {
   login(username: string): Promise<{ token: string; csrfToken: string; cookie: string; authorization: string }>
 }
 
+/** What an API caller needs of a test server: injecting requests and signing demo users in. */
+export interface CallableServer {
+  app: Pick<TestTansiq['app'], 'inject'>
+  login: TestTansiq['login']
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+
+/** Calls the API as a demo user; the answer's status and JSON body (null when empty). */
+export type ApiCaller = (username: string, method: HttpMethod, url: string, payload?: unknown) => Promise<{ status: number; body: any }> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A caller that signs each demo user in once and sends its bearer token. */
+export function apiCaller(server: CallableServer): ApiCaller {
+  const sessions = new Map<string, string>()
+  return async (username, method, url, payload) => {
+    if (!sessions.has(username)) sessions.set(username, (await server.login(username)).authorization)
+    const response = await server.app.inject({ method, url, headers: { authorization: sessions.get(username)! }, ...(payload === undefined ? {} : { payload: payload as object }) })
+    return { status: response.statusCode, body: response.body ? response.json() : null }
+  }
+}
+
 const gazetteerDirectory = fileURLToPath(new URL('../../reference-data/gazetteer/', import.meta.url))
 
 /** Test databases start with the gazetteer loaded, as a server does after its first start. */

@@ -1,23 +1,19 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { storageBackends } from '../platform/database/test-database.ts'
-import { startTestTansiq, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { PictureChange } from '../live/picture-change.ts'
 
 for (const backend of storageBackends()) {
   describe(`units and rooms over HTTP on ${backend}`, () => {
     let tansiq: TestTansiq
-    const sessions: Record<string, string> = {}
     const changes: PictureChange[] = []
-    const call = async (user: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-      sessions[user] ??= (await tansiq.login(user)).authorization
-      const response = await tansiq.app.inject({ method, url, headers: { authorization: sessions[user]! }, ...(payload === undefined ? {} : { payload: payload as object }) })
-      return { status: response.statusCode, body: response.body ? response.json() : null }
-    }
+    let call: ApiCaller
     const brigade = { names: { en: '2nd Peshmerga Brigade', ar: 'اللواء الثاني بيشمركة', ckb: 'لیوای دووی پێشمەرگە' }, echelon: 'brigade', sidc: 'SFGPUCI----H---' }
 
     before(async () => {
       tansiq = await startTestTansiq(backend)
+      call = apiCaller(tansiq)
       tansiq.bus.subscribe((change) => changes.push(change))
       const room = await call('admin', 'POST', '/api/rooms', {
         id: 'kirkuk', names: { en: 'Kirkuk joint operations room', ar: 'غرفة عمليات كركوك المشتركة', ckb: 'ژووری ئۆپەراسیۆنی هاوبەشی کەرکووک' },
