@@ -178,6 +178,10 @@ describe('the room screen', () => {
     const panel = await page.locator('#room-panel').boundingBox()
     const map = await page.locator('[data-testid="map"]').boundingBox()
     assert.ok(panel && map && panel.x < map.x, 'the side panel is at the inline end (left) in Arabic')
+    // The map's own controls speak Arabic too: the scale in Arabic words and digits, the buttons' names.
+    await page.waitForFunction(() => /^[٠-٩]+ (كم|م)$/.test(document.querySelector('.maplibregl-ctrl-scale')?.textContent ?? ''))
+    assert.equal(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label'), 'تكبير')
+    assert.equal(await page.locator('.maplibregl-ctrl-attrib-button').getAttribute('title'), 'إظهار مصادر الخريطة أو إخفاؤها')
     await page.waitForTimeout(800) // labels re-drawn in the new language
     await sharpMap(page)
     await page.screenshot({ path: artifactPath('room-screen-ar.png') })
@@ -187,6 +191,8 @@ describe('the room screen', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'ckb')
     await page.getByRole('tab', { name: 'چینەکان' }).waitFor()
     assert.match(await page.locator('[data-layer-count="units"]').innerText(), /^[٠-٩]+$/, 'Sorani numbers in Arabic-Indic digits')
+    await page.waitForFunction(() => /^[٠-٩]+ (کم|م)$/.test(document.querySelector('.maplibregl-ctrl-scale')?.textContent ?? ''))
+    assert.equal(await page.locator('.maplibregl-ctrl-zoom-out').getAttribute('aria-label'), 'بچووککردنەوە')
     await page.setViewportSize({ width: 820, height: 1180 })
     await page.waitForTimeout(800)
     await assertEveryTabShown(page)
@@ -199,6 +205,8 @@ describe('the room screen', () => {
     await sharpMap(peshmerga.page)
     await peshmerga.page.screenshot({ path: artifactPath('room-screen-en.png') })
     assert.equal(await peshmerga.page.getAttribute('html', 'dir'), 'ltr')
+    assert.match(await peshmerga.page.locator('.maplibregl-ctrl-scale').innerText(), /^\d+ k?m$/)
+    assert.equal(await peshmerga.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label'), 'Zoom in')
   })
 
   test('the app is interactive soon after navigation, and the keyboard reaches the layer toggles', async () => {

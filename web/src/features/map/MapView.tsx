@@ -7,10 +7,12 @@
  * `updateData`), the others are rebuilt. Hidden layers are not updated until shown again.
  */
 import 'maplibre-gl/dist/maplibre-gl.css'
-import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, ScaleControl, addProtocol, prewarm, setWorkerUrl, type GeoJSONSource, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl'
+import { AttributionControl, Map as MapLibreMap, NavigationControl, Popup, addProtocol, prewarm, setWorkerUrl, type ControlPosition, type GeoJSONSource, type IControl, type LngLatBoundsLike, type MapGeoJSONFeature } from 'maplibre-gl'
+import type { TFunction } from 'i18next'
 import { useEffect, useRef, useState, type ComponentType } from 'react'
 import { createPortal } from 'react-dom'
 import { useTranslation } from 'react-i18next'
+import { createFormatter } from '../../i18n/format.ts'
 import type { TileSource } from '../../api/server-types.ts'
 import type { Language } from '../../i18n/i18n.ts'
 import { useLiveRoom } from '../../live/use-live-picture.ts'
@@ -21,6 +23,7 @@ import { setRoomMap, takeClaimedClick } from './map-interaction.ts'
 import { attachMotionResolution, type MotionResolution } from './motion-resolution.ts'
 import { addUnitSymbol, unitSymbolId } from './unit-symbols.ts'
 import { mapWorkerUrl } from './map-assets.ts'
+import { ScaleBar } from './scale-bar.ts'
 import { drawing } from './drawing/drawing-store.ts'
 import { attachMapDrawing } from './drawing/map-drawing.ts'
 
@@ -54,6 +57,25 @@ const interactiveLayers = ['units-symbols', 'reports-points', 'reports-area', 'm
 /** Pixels around a click within which an object counts as clicked (thin lines, small points). */
 const clickTolerance = 4
 
+/** MapLibre's own texts in the reader's language: its controls' titles, a popup's close button, the map's label. */
+function mapLibreTexts(t: TFunction): Record<string, string> {
+  return {
+    'NavigationControl.ZoomIn': t('mapControls.zoomIn'),
+    'NavigationControl.ZoomOut': t('mapControls.zoomOut'),
+    'AttributionControl.ToggleAttribution': t('mapControls.attribution'),
+    'Popup.Close': t('mapControls.closePopup'),
+    'Map.Title': t('room.map'),
+  }
+}
+
+/** The scale bar's text: a round distance in the reader's words and digits. */
+function scaleText(t: TFunction, language: Language): (metres: number) => string {
+  const format = createFormatter(language)
+  return (metres) => (metres < 1000
+    ? t('mapControls.metres', { value: format.number(metres) })
+    : t('mapControls.kilometres', { value: format.number(metres / 1000) }))
+}
+
 interface PopupBody {
   element: HTMLElement
   Body: ComponentType<{ properties: Readonly<Record<string, unknown>> }>
@@ -69,6 +91,9 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
   const languageRef = useRef(language)
   const visibleRef = useRef(visibleLayers)
   const redraw = useRef<(layers: readonly PictureLayer[]) => void>(() => {})
+  // MapLibre's controls that show text, with their corners: added again when the language changes.
+  const textControls = useRef<Array<[IControl, ControlPosition]>>([])
+  const scaleBar = useRef<ScaleBar | null>(null)
   const ready = useRef(false)
   // A picture layer's own popup body (PictureLayer.popup), rendered into MapLibre's popup by a portal.
   const [popupBody, setPopupBody] = useState<PopupBody | null>(null)
@@ -228,13 +253,18 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
         cancelPendingTileRequestsWhileZooming: true,
         // Symbols appear at once: a fade animates (redraws) the whole map for 300 ms after each update.
         fadeDuration: 0,
+        locale: mapLibreTexts(t),
       })
       mapRef.current = map
       motion = attachMotionResolution(map, element)
       map.touchZoomRotate.disableRotation()
-      map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
-      map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
-      map.addControl(new AttributionControl({ compact: true, customAttribution: [basemapAttribution, ...(tiles?.attribution ? [tiles.attribution] : [])] }), 'bottom-right')
+      textControls.current = [
+        [new NavigationControl({ showCompass: false }), 'top-right'],
+        [new AttributionControl({ compact: true, customAttribution: [basemapAttribution, ...(tiles?.attribution ? [tiles.attribution] : [])] }), 'bottom-right'],
+      ]
+      for (const [control, position] of textControls.current) map.addControl(control, position)
+      scaleBar.current = new ScaleBar(scaleText(t, languageRef.current))
+      map.addControl(scaleBar.current, 'bottom-left')
       map.getCanvas().setAttribute('aria-label', t('room.map'))
       map.setMissingStyleImageResolver((id) => addUnitSymbol(map!, id))
       // The picture's sources and layers go in as soon as the style is read, not at 'load': the live
@@ -322,6 +352,15 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
     if (!map || !ready.current) return
     for (const id of basemapLabelLayers) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelIn(language))
     map.getCanvas().setAttribute('aria-label', t('room.map'))
+    // MapLibre reads its texts from the table given at creation when a control is added or a popup
+    // opens; it has no setter, so the table is updated in place (where it is) and the controls added again.
+    const table = (map as unknown as { _locale?: Record<string, string> })._locale
+    if (table) Object.assign(table, mapLibreTexts(t))
+    for (const [control, position] of textControls.current) {
+      map.removeControl(control)
+      map.addControl(control, position)
+    }
+    scaleBar.current?.setText(scaleText(t, language))
     redraw.current(pictureLayers)
   }, [language, t])
 

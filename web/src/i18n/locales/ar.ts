@@ -26,6 +26,10 @@ export const ar: Translation = {
     tabs: { layers: 'الطبقات', feed: 'المستجدات', units: 'القطعات' },
     notFound: 'هذه الغرفة غير موجودة أو أن جهتك ليست عضواً فيها.',
   },
+  mapControls: {
+    zoomIn: 'تكبير', zoomOut: 'تصغير', attribution: 'إظهار مصادر الخريطة أو إخفاؤها', closePopup: 'إغلاق',
+    metres: '{{value}} م', kilometres: '{{value}} كم',
+  },
   layers: {
     title: 'طبقات الخريطة', units: 'القطعات ومساراتها', areas: 'قواطع المسؤولية', coverage: 'الفراغات والتداخلات', movements: 'حركات القطعات',
     reports: 'التقارير', places: 'الأماكن', 'coordination-lines': 'خطوط التنسيق', operations: 'العمليات', count: 'المعروض: {{count}}',

@@ -26,6 +26,10 @@ export const ckb: Translation = {
     tabs: { layers: 'چینەکان', feed: 'گۆڕانکارییەکان', units: 'یەکەکان' },
     notFound: 'ئەم ژوورە بوونی نییە یان دامەزراوەکەت ئەندامی نییە.',
   },
+  mapControls: {
+    zoomIn: 'گەورەکردن', zoomOut: 'بچووککردنەوە', attribution: 'پیشاندان یان شاردنەوەی سەرچاوەکانی نەخشە', closePopup: 'داخستن',
+    metres: '{{value}} م', kilometres: '{{value}} کم',
+  },
   layers: {
     title: 'چینەکانی نەخشە', units: 'یەکەکان و ڕێڕەوەکانیان', areas: 'سنوورەکانی بەرپرسیارێتی', coverage: 'بۆشایی و بەسەریەکداچوون', movements: 'جووڵەی یەکەکان',
     reports: 'ڕاپۆرتەکان', places: 'شوێنەکان', 'coordination-lines': 'هێڵەکانی هەماهەنگی', operations: 'ئۆپەراسیۆنەکان', count: 'پیشاندراو: {{count}}',

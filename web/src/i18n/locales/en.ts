@@ -25,6 +25,10 @@ export const en = {
     tabs: { layers: 'Layers', feed: 'Live feed', units: 'Units' },
     notFound: 'This room does not exist or your organization is not a member of it.',
   },
+  mapControls: {
+    zoomIn: 'Zoom in', zoomOut: 'Zoom out', attribution: 'Show or hide the map\'s sources', closePopup: 'Close',
+    metres: '{{value}} m', kilometres: '{{value}} km',
+  },
   layers: {
     title: 'Layers on the map', units: 'Units and their tracks', areas: 'Areas of responsibility', coverage: 'Gaps and overlaps', movements: 'Movements',
     reports: 'Reports', places: 'Places', 'coordination-lines': 'Coordination lines', operations: 'Operations', count: '{{count}} shown',
