@@ -21,6 +21,8 @@ export function scaleBar(metresAcross: number, widthPx: number): { metres: numbe
 export class ScaleBar implements IControl {
   private map: MapLibreMap | null = null
   private readonly element: HTMLDivElement
+  /** The map's size in CSS px, read when it is added and resized (not at each move: reading it may lay the page out). */
+  private size = { width: 0, height: 0 }
 
   constructor(private text: (metres: number) => string, private readonly maxWidthPx = 100) {
     this.element = document.createElement('div')
@@ -31,12 +33,14 @@ export class ScaleBar implements IControl {
   onAdd(map: MapLibreMap): HTMLElement {
     this.map = map
     map.on('move', this.update)
-    this.update()
+    map.on('resize', this.measure)
+    this.measure()
     return this.element
   }
 
   onRemove(): void {
     this.map?.off('move', this.update)
+    this.map?.off('resize', this.measure)
     this.element.remove()
     this.map = null
   }
@@ -46,10 +50,17 @@ export class ScaleBar implements IControl {
     this.update()
   }
 
+  private readonly measure = () => {
+    const container = this.map?.getContainer()
+    if (!container) return
+    this.size = { width: container.clientWidth, height: container.clientHeight }
+    this.update()
+  }
+
   private readonly update = () => {
     const map = this.map
     if (!map) return
-    const { clientWidth: width, clientHeight: height } = map.getContainer()
+    const { width, height } = this.size
     const barWidth = Math.min(this.maxWidthPx, width)
     const left = map.unproject([(width - barWidth) / 2, height / 2])
     const right = map.unproject([(width + barWidth) / 2, height / 2])
