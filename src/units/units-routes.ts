@@ -63,15 +63,19 @@ export function registerUnitsRoutes(app: TansiqServer, units: UnitsService): voi
     schema: { tags: ['picture'], summary: 'The map symbol of a symbol code (SIDC), as SVG or PNG', params: symbolParams, querystring: symbolQuery, response: { 200: symbolDocumentation, 304: z.null().describe('Not modified (If-None-Match)') } },
   }, async (request, reply) => {
     const { sidc, format } = request.params.file
-    const key = format === 'svg' ? sidc : `${sidc}@${request.query.scale}`
-    let symbol = symbols.get(key)
-    if (!symbol) {
-      const svg = mapSymbolSvg(sidc)
-      const body = format === 'svg' ? Buffer.from(svg, 'utf8') : svgToPng(svg, request.query.scale)
-      symbol = { body, etag: contentEtag(body) }
-      if (symbols.size >= symbolCacheSize) symbols.clear()
-      symbols.set(key, symbol)
+    const cached = (key: string, draw: () => Buffer) => {
+      let found = symbols.get(key)
+      if (!found) {
+        const body = draw()
+        found = { body, etag: contentEtag(body) }
+        if (symbols.size >= symbolCacheSize) symbols.clear()
+        symbols.set(key, found)
+      }
+      return found
     }
+    // The SVG is drawn once per code; each PNG scale is drawn from it.
+    const svg = () => cached(sidc, () => Buffer.from(mapSymbolSvg(sidc), 'utf8'))
+    const symbol = format === 'svg' ? svg() : cached(`${sidc}@${request.query.scale}`, () => svgToPng(svg().body.toString('utf8'), request.query.scale))
     reply.type(format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png').header('cache-control', 'public, max-age=86400').header('etag', symbol.etag).header('x-content-type-options', 'nosniff')
     if (request.headers['if-none-match'] === symbol.etag) return reply.code(304).send(null)
     return reply.send(symbol.body as never)
