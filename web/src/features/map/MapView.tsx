@@ -269,8 +269,11 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
       map.setMissingStyleImageResolver((id) => addUnitSymbol(map!, id))
       // The picture's sources and layers go in as soon as the style is read, not at 'load': the live
       // snapshot (which often arrives first) is then tiled alongside the basemap instead of after it.
+      const styleLanguage = languageRef.current
       map.once('style.load', () => {
         if (!map) return
+        // The language changed while the style loaded: its labels follow.
+        if (languageRef.current !== styleLanguage) for (const id of basemapLabelLayers) map.setLayoutProperty(id, 'text-field', labelIn(languageRef.current))
         for (const layer of pictureLayers) {
           for (const key of Object.keys(layer.sources)) {
             map.addSource(sourceIdOf(layer, key), {
@@ -349,8 +352,7 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
   useEffect(() => {
     languageRef.current = language
     const map = mapRef.current
-    if (!map || !ready.current) return
-    for (const id of basemapLabelLayers) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelIn(language))
+    if (!map) return
     map.getCanvas().setAttribute('aria-label', t('room.map'))
     // MapLibre reads its texts from the table given at creation when a control is added or a popup
     // opens; it has no setter, so the table is updated in place (where it is) and the controls added again.
@@ -361,6 +363,8 @@ export function MapView({ initialBounds, tiles, visibleLayers }: MapViewProps) {
       map.addControl(control, position)
     }
     scaleBar.current?.setText(scaleText(t, language))
+    if (!ready.current) return // the style's labels and the picture take the new language when it loads
+    for (const id of basemapLabelLayers) if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', labelIn(language))
     redraw.current(pictureLayers)
   }, [language, t])
 
