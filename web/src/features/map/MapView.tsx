@@ -25,6 +25,7 @@ import { addUnitSymbol, unitSymbolId } from './unit-symbols.ts'
 import { mapWorkerUrl } from './map-assets.ts'
 import { ScaleBar } from './scale-bar.ts'
 import { drawing } from './drawing/drawing-store.ts'
+import { distanceText } from '../movements/FindingList.tsx'
 import { attachMapDrawing } from './drawing/map-drawing.ts'
 
 setWorkerUrl(mapWorkerUrl)
@@ -68,12 +69,10 @@ function mapLibreTexts(t: TFunction): Record<string, string> {
   }
 }
 
-/** The scale bar's text: a round distance in the reader's words and digits. */
+/** The scale bar's text: a round distance in the reader's words and digits, as findings give distances. */
 function scaleText(t: TFunction, language: Language): (metres: number) => string {
   const format = createFormatter(language)
-  return (metres) => (metres < 1000
-    ? t('mapControls.metres', { value: format.number(metres) })
-    : t('mapControls.kilometres', { value: format.number(metres / 1000) }))
+  return (metres) => distanceText(metres, format, t)
 }
 
 interface PopupBody {

@@ -28,7 +28,6 @@ export const ar: Translation = {
   },
   mapControls: {
     zoomIn: 'تكبير', zoomOut: 'تصغير', attribution: 'إظهار مصادر الخريطة أو إخفاؤها', closePopup: 'إغلاق',
-    metres: '{{value}} م', kilometres: '{{value}} كم',
   },
   layers: {
     title: 'طبقات الخريطة', units: 'القطعات ومساراتها', areas: 'قواطع المسؤولية', coverage: 'الفراغات والتداخلات', movements: 'حركات القطعات',

@@ -28,7 +28,6 @@ export const ckb: Translation = {
   },
   mapControls: {
     zoomIn: 'گەورەکردن', zoomOut: 'بچووککردنەوە', attribution: 'پیشاندان یان شاردنەوەی سەرچاوەکانی نەخشە', closePopup: 'داخستن',
-    metres: '{{value}} م', kilometres: '{{value}} کم',
   },
   layers: {
     title: 'چینەکانی نەخشە', units: 'یەکەکان و ڕێڕەوەکانیان', areas: 'سنوورەکانی بەرپرسیارێتی', coverage: 'بۆشایی و بەسەریەکداچوون', movements: 'جووڵەی یەکەکان',

@@ -27,7 +27,6 @@ export const en = {
   },
   mapControls: {
     zoomIn: 'Zoom in', zoomOut: 'Zoom out', attribution: 'Show or hide the map\'s sources', closePopup: 'Close',
-    metres: '{{value}} m', kilometres: '{{value}} km',
   },
   layers: {
     title: 'Layers on the map', units: 'Units and their tracks', areas: 'Areas of responsibility', coverage: 'Gaps and overlaps', movements: 'Movements',
