@@ -16,10 +16,10 @@ import { join } from 'node:path'
 import { PNG } from 'pngjs'
 import WebSocket from 'ws'
 import { storageBackends } from '../src/platform/database/test-database.ts'
-import { startTestTansiq, type TestTansiq } from '../src/server/test-harness.ts'
+import { apiCaller, startTestTansiq, type ApiCaller, type TestTansiq } from '../src/server/test-harness.ts'
 import { loadConfig } from '../src/platform/config.ts'
 import { toAsciiDigits } from '../src/language/text-normaliser.ts'
-import { createProposedReferenceOperation, operationCaller, referenceOperationNames, type OperationCaller, type ProposedReferenceOperation } from '../src/operations/operation-test-fixture.ts'
+import { createProposedReferenceOperation, referenceOperationNames, type ProposedReferenceOperation } from '../src/operations/operation-test-fixture.ts'
 import { assertPdfPages, describePdfPages, missingPdfTools, pdfChecksSkip, readPdfPages } from '../src/operations/report/pdf-page-checks.ts'
 import { createPdfRenderer } from '../src/platform/pdf/pdf-renderer.ts'
 
@@ -91,7 +91,7 @@ const missingTools = missingPdfTools(createPdfRenderer({ executablePath: chromiu
 storageBackends().forEach((backend, backendIndex) => {
   describe(`the reference joint operation Black Earth end to end over the API on ${backend}`, { timeout: 120_000 }, () => {
     let tansiq: TestTansiq
-    let call: OperationCaller
+    let call: ApiCaller
     let reference: ProposedReferenceOperation
     let liveUrl: string
     let ctsSectorId: string
@@ -110,7 +110,7 @@ storageBackends().forEach((backend, backendIndex) => {
 
     test('planned by the Peshmerga with the army and coalition support, proposed, approved by both commanders (not by a watch officer)', async () => {
       // The room, and a CTS sector the Kifri axis crosses, before the plan.
-      call = operationCaller(tansiq)
+      call = apiCaller(tansiq)
       const room = await call('admin', 'POST', '/api/rooms', {
         id: 'kirkuk', names: { en: 'Kirkuk joint operations room', ar: 'غرفة عمليات كركوك المشتركة', ckb: 'ژووری ئۆپەراسیۆنی هاوبەشی کەرکووک' },
         memberOrganizationIds: ['peshmerga', 'iraqi-army', 'cts', 'joc', 'coalition'],

@@ -14,10 +14,6 @@ export interface OperationFixtureServer extends CallableServer {
   movements?: { settled(): Promise<void> }
 }
 
-/** Calls the API as a demo user (test-harness.ts). */
-export type OperationCaller = ApiCaller
-export const operationCaller = apiCaller
-
 const minute = 60_000
 
 /** The names of the reference operation in the three languages. */
@@ -51,7 +47,7 @@ export interface ReferenceOperation {
   /** The movements the approval produced, one per axis and phase using it. */
   movementIds: string[]
   /** The caller used (sessions of demo users already signed in). */
-  call: OperationCaller
+  call: ApiCaller
 }
 
 /** Options of the fixture; all optional. */
@@ -79,7 +75,7 @@ export type ProposedReferenceOperation = Omit<ReferenceOperation, 'movementIds'>
  * new operation (with new units); the room is reused.
  */
 export async function createProposedReferenceOperation(tansiq: OperationFixtureServer, options: Omit<ReferenceOperationOptions, 'start'> = {}): Promise<ProposedReferenceOperation> {
-  const call = operationCaller(tansiq)
+  const call = apiCaller(tansiq)
   const roomId = options.roomId ?? 'kirkuk'
   if ((await call('admin', 'GET', `/api/rooms/${roomId}`)).status === 404) {
     await expectStatus(call('admin', 'POST', '/api/rooms', {

@@ -2,9 +2,9 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { WebSocket } from 'ws'
 import { storageBackends } from '../platform/database/test-database.ts'
-import { startTestTansiq, testPassword, type TestTansiq } from '../server/test-harness.ts'
+import { apiCaller, startTestTansiq, testPassword, type ApiCaller, type TestTansiq } from '../server/test-harness.ts'
 import type { PictureChange } from '../live/picture-change.ts'
-import { createApprovedReferenceOperation, operationCaller, referenceGeometry, referenceOperationNames, type OperationCaller, type ReferenceOperation } from './operation-test-fixture.ts'
+import { createApprovedReferenceOperation, referenceGeometry, referenceOperationNames, type ReferenceOperation } from './operation-test-fixture.ts'
 
 const hour = 3_600_000
 const minute = 60_000
@@ -44,7 +44,7 @@ async function liveClient(url: string, token: string): Promise<{ messages: Array
 for (const backend of storageBackends()) {
   describe(`joint operations over HTTP on ${backend}`, { timeout: 300_000 }, () => {
     let tansiq: TestTansiq
-    let call: OperationCaller
+    let call: ApiCaller
     let reference: ReferenceOperation
     let ctsSectorId: string
     const changes: PictureChange[] = []
@@ -87,7 +87,7 @@ for (const backend of storageBackends()) {
     before(async () => {
       tansiq = await startTestTansiq(backend, { MOVEMENT_CHECK_SECONDS: '0' })
       tansiq.bus.subscribe((change) => changes.push(change))
-      call = operationCaller(tansiq)
+      call = apiCaller(tansiq)
       const room = await call('admin', 'POST', '/api/rooms', {
         id: 'kirkuk', names: { en: 'Kirkuk joint operations room', ar: 'غرفة عمليات كركوك المشتركة', ckb: 'ژووری ئۆپەراسیۆنی هاوبەشی کەرکووک' },
         memberOrganizationIds: ['peshmerga', 'iraqi-army', 'cts', 'joc', 'coalition'],
